@@ -1,15 +1,28 @@
 #include "CommandTable.h"
 
+#include <algorithm>
+
 namespace loopstage::cli
 {
-// Each Commands/*.cpp defines one of these. Add a line here when a command lands.
-extern const Command tcCommand;
+namespace
+{
+    std::vector<const Command*>& registry()
+    {
+        static std::vector<const Command*> commands;
+        return commands;
+    }
+} // namespace
+
+CommandRegistration::CommandRegistration (const Command& command)
+{
+    auto& commands = registry();
+    commands.push_back (&command);
+    std::stable_sort (commands.begin(), commands.end(),
+                      [] (auto* a, auto* b) { return a->order < b->order; });
+}
 
 const std::vector<const Command*>& commandTable()
 {
-    static const std::vector<const Command*> table {
-        &tcCommand,
-    };
-    return table;
+    return registry();
 }
 } // namespace loopstage::cli

@@ -48,9 +48,8 @@ namespace
         out.result (result, human);
         return exitOk;
     }
-} // namespace
 
-extern const Command tcCommand {
+const Command tcCommand {
     "tc",
     "convert between frame counts, timecode and sample positions",
     "usage: loopstage tc --rate RATE (--frames N | --timecode TC) [--sample-rate HZ] [--json]\n"
@@ -63,5 +62,8 @@ extern const Command tcCommand {
     "JSON: {\"rate\", \"frames\", \"timecode\", \"seconds\"[, \"samples\"]}",
     { .flags = {}, .values = { "rate", "frames", "timecode", "sample-rate" } },
     runTc,
+    10,
 };
+const CommandRegistration registerTc (tcCommand);
+} // namespace
 } // namespace loopstage::cli
