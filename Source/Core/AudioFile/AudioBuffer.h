@@ -3,6 +3,7 @@
 
     Planar because every consumer (meters, correlators, the mixer) works a channel at a time.
 */
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
