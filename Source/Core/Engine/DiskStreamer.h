@@ -1,0 +1,110 @@
+#pragma once
+/** Read-ahead from disk: the audio thread never touches a file.
+
+    Each track has a TrackStream: a single-producer single-consumer ring of its playlist's mixed
+    audio (regions, fades and region gain already applied, as Ardour's butler does). A disk
+    thread (the butler) keeps every ring full; the audio thread copies out of it wait-free. When
+    the audio thread asks for a position the ring does not hold (a locate, an underrun), it
+    posts a seek and plays silence for that track until the butler has refilled from there.
+    An edit to a track's regions swaps its playlist on the disk thread and refills from the
+    play position (that track drops out for one refill during playback; offline renders, which
+    fill synchronously with prepareFor(), are unaffected).
+
+    Ring positions are monotonic counts published with release/acquire; the seek handshake is a
+    serial the audio thread bumps and the butler echoes once the ring restarts at the new frame.
+*/
+#include "Engine/Playlist.h"
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace loopstage::engine
+{
+constexpr int maxStreamChannels = 8;
+
+class TrackStream
+{
+public:
+    TrackStream (int channels, std::int64_t capacityFrames);
+
+    int channels() const noexcept { return numChannels; }
+
+    /** Audio thread: copies the timeline [frame, frame + count) into dest[c], or silence (and a
+        seek request) when the ring does not hold it. Returns false when it played silence
+        because data was missing. @realtime */
+    bool read (std::int64_t frame, int count, float* const* dest) noexcept;
+
+    /** Times read() found the ring short of data it should have had. */
+    std::uint64_t underruns() const noexcept { return underrunCount.load (std::memory_order_relaxed); }
+
+private:
+    friend class DiskStreamer;
+    int numChannels;
+    std::int64_t capacity;
+    std::vector<float> ring;                   ///< channel-major, `capacity` frames each
+    std::atomic<std::int64_t> writeCount { 0 }, readCount { 0 };
+    std::int64_t ringStart = 0;                ///< timeline frame of count 0 (butler-written before `served`)
+    std::atomic<std::uint32_t> seekSerial { 0 }, served { 0 };
+    std::atomic<std::int64_t> requestedFrame { 0 };
+    std::atomic<bool> invalidated { false };
+    std::atomic<std::uint64_t> underrunCount { 0 };
+    bool settling = false;                     ///< audio side: a seek is pending, misses are not underruns
+
+    // Disk thread only (guarded by DiskStreamer::lock for the hand-over).
+    std::shared_ptr<Playlist> playlist, pendingPlaylist;
+    bool playlistChanged = false;
+
+    void requestSeek (std::int64_t frame) noexcept;
+    /** Disk side: restarts the ring at `frame`. */
+    void restart (std::int64_t frame);
+    /** Disk side: fills up to `maxFrames` more; returns frames written. */
+    std::int64_t fill (std::int64_t maxFrames, std::vector<float>& scratch);
+};
+
+class DiskStreamer
+{
+public:
+    /** `readAheadFrames` per track ring (at least twice the largest block). */
+    explicit DiskStreamer (std::int64_t readAheadFrames);
+    ~DiskStreamer();
+
+    /** Message thread: the stream for a track id and channel count, made on first use. */
+    std::shared_ptr<TrackStream> stream (const std::string& trackId, int channels);
+
+    /** Message thread: hands `playlist` to the disk side of `stream`. */
+    void setPlaylist (TrackStream& stream, std::shared_ptr<Playlist> playlist);
+
+    /** Starts / stops the disk thread (live playback). */
+    void start();
+    void stop();
+
+    /** Offline renders (no disk thread): makes every ring hold [frame, frame + count), reading
+        synchronously on the calling thread. */
+    void prepareFor (std::int64_t frame, int count);
+
+    /** Live start: restarts every ring at `frame` and fills it, synchronously. */
+    void preroll (std::int64_t frame);
+
+    std::uint64_t underruns() const;
+
+private:
+    std::int64_t readAhead;
+    mutable std::mutex lock;
+    std::vector<std::pair<std::string, std::shared_ptr<TrackStream>>> streams;
+    std::vector<float> scratch;
+    std::thread thread;
+    std::atomic<bool> running { false };
+    std::condition_variable wake;
+
+    void run();
+    /** One pass over every stream; returns true when it read anything. Holds `lock`. */
+    bool service (std::int64_t maxChunk);
+    static bool takePlaylist (TrackStream& s);
+};
+} // namespace loopstage::engine

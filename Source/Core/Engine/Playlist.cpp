@@ -1,0 +1,92 @@
+#include "Engine/Playlist.h"
+#include "Base/Error.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace loopstage::engine
+{
+Playlist::Playlist (const std::vector<PlanRegion>& planRegions, int channels, double sampleRate)
+    : numChannels (channels)
+{
+    for (const auto& r : planRegions)
+    {
+        if (r.length <= 0)
+            continue;
+        Region region;
+        region.plan = r;
+        region.reader = std::make_unique<audio::AudioFileReader> (r.file);
+        const auto& info = region.reader->info();
+        if (info.sampleRate != sampleRate)
+            throwFileError (r.file, "sample rate " + std::to_string ((int) info.sampleRate) + " Hz differs from the session's "
+                                        + std::to_string ((int) sampleRate) + " Hz");
+        if (r.sourceStart < 0 || r.sourceStart + r.length > info.frames)
+            throwFileError (r.file, "region [" + std::to_string (r.sourceStart) + ", " + std::to_string (r.sourceStart + r.length)
+                                        + ") runs outside the file's " + std::to_string (info.frames) + " samples");
+        if (r.fadeIn < 0 || r.fadeOut < 0 || r.fadeIn > r.length || r.fadeOut > r.length)
+            throwFileError (r.file, "region fades must be 0.." + std::to_string (r.length) + " samples");
+        region.gain = std::pow (10.0, r.gainDb / 20.0);
+        regions.push_back (std::move (region));
+    }
+}
+
+Playlist::~Playlist() = default;
+
+static double fadeCurve (double x, FadeShape shape) noexcept
+{
+    return shape == FadeShape::equalPower ? std::sin (x * 1.57079632679489661923) : x;
+}
+
+void Playlist::read (std::int64_t start, int count, float* const* dest)
+{
+    for (int c = 0; c < numChannels; ++c)
+        std::fill (dest[c], dest[c] + count, 0.0f);
+
+    const auto end = start + count;
+    for (auto& region : regions)
+    {
+        const auto& r = region.plan;
+        const auto from = std::max (start, r.position);
+        const auto to = std::min (end, r.position + r.length);
+        if (from >= to)
+            continue;
+        const int n = (int) (to - from);
+        const int fileChannels = region.reader->info().channels;
+        if ((int) scratch.size() < n * fileChannels)
+            scratch.resize ((size_t) (n * fileChannels));
+        scratchChannels.resize ((size_t) fileChannels);
+        for (int c = 0; c < fileChannels; ++c)
+            scratchChannels[(size_t) c] = scratch.data() + (size_t) c * (size_t) n;
+
+        const auto sourceFrame = r.sourceStart + (from - r.position);
+        if (region.nextSourceFrame != sourceFrame)
+            region.reader->seek (sourceFrame);
+        const auto got = region.reader->read (scratchChannels.data(), n);
+        region.nextSourceFrame = sourceFrame + got;
+        for (int c = 0; c < fileChannels; ++c)
+            std::fill (scratchChannels[(size_t) c] + got, scratchChannels[(size_t) c] + n, 0.0f);
+
+        const int outOffset = (int) (from - start);
+        const bool fades = r.fadeIn > 0 || r.fadeOut > 0;
+        for (int i = 0; i < n; ++i)
+        {
+            double g = region.gain;
+            if (fades)
+            {
+                const auto pos = from - r.position + i;
+                if (pos < r.fadeIn)
+                    g *= fadeCurve ((double) pos / (double) r.fadeIn, r.fadeShape);
+                if (r.length - pos <= r.fadeOut)
+                    g *= fadeCurve ((double) (r.length - pos) / (double) r.fadeOut, r.fadeShape);
+            }
+            const float gain = (float) g;
+            for (int c = 0; c < numChannels; ++c)
+            {
+                const int source = fileChannels == 1 ? 0 : c;
+                if (source < fileChannels)
+                    dest[c][outOffset + i] += scratchChannels[(size_t) source][i] * gain;
+            }
+        }
+    }
+}
+} // namespace loopstage::engine

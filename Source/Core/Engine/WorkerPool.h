@@ -1,0 +1,56 @@
+#pragma once
+/** Threads that help the audio thread process one block of a graph in parallel.
+
+    The calling (audio) thread posts a job, wakes the workers with a semaphore (sem_post: no lock,
+    no allocation) and works on the job itself; workers pull ready nodes from the job's lock-free
+    queue and spin briefly when none is ready. run() returns once the job is finished and every
+    worker has let go of it, so the job (a graph snapshot) may be retired right after. With zero
+    workers, run() just does the whole job on the calling thread.
+*/
+#include <atomic>
+#include <functional>
+#include <semaphore.h>
+#include <thread>
+#include <vector>
+
+namespace loopstage::engine
+{
+/** Work shared by the threads for one block. */
+class ParallelJob
+{
+public:
+    virtual ~ParallelJob() = default;
+    /** Does one unit of work if one is ready; false when none was. @realtime */
+    virtual bool runOne() noexcept = 0;
+    /** True once every unit of the block is done. @realtime */
+    virtual bool finished() const noexcept = 0;
+};
+
+class WorkerPool
+{
+public:
+    /** `workers` helper threads (0: single-threaded). `threadStarted` runs first on each worker
+        (tests use it to install their real-time guards). Not realtime. */
+    explicit WorkerPool (int workers, std::function<void()> threadStarted = {});
+    ~WorkerPool();
+    WorkerPool (const WorkerPool&) = delete;
+    WorkerPool& operator= (const WorkerPool&) = delete;
+
+    int workers() const noexcept { return (int) threads.size(); }
+
+    /** Runs `job` to completion on the calling thread and the workers. @realtime */
+    void run (ParallelJob& job) noexcept;
+
+private:
+    std::vector<std::thread> threads;
+    sem_t wake;
+    std::atomic<ParallelJob*> current { nullptr };
+    std::atomic<int> busy { 0 };
+    std::atomic<bool> quitting { false };
+
+    void workerLoop (const std::function<void()>& threadStarted);
+};
+
+/** A CPU hint inside spin-waits. @realtime */
+void spinPause() noexcept;
+} // namespace loopstage::engine
