@@ -1,0 +1,91 @@
+#include "Engine/Device/JackDevice.h"
+#include "Base/Error.h"
+
+#include <chrono>
+#include <jack/jack.h>
+
+namespace loopstage::engine
+{
+JackDevice::JackDevice (const std::string& clientName, int outputs, RenderCallback callback, const std::string& serverName)
+    : render (std::move (callback))
+{
+    jack_status_t status {};
+    if (serverName.empty())
+        client = jack_client_open (clientName.c_str(), JackNoStartServer, &status);
+    else
+        client = jack_client_open (clientName.c_str(), (jack_options_t) (JackNoStartServer | JackServerName), &status,
+                                   serverName.c_str());
+    if (client == nullptr)
+        throw InputError ("no JACK server to play on (jack_client_open status " + std::to_string ((int) status) + ")");
+    for (int c = 0; c < outputs; ++c)
+    {
+        const auto name = "out_" + std::to_string (c + 1);
+        auto* port = jack_port_register (client, name.c_str(), JACK_DEFAULT_AUDIO_TYPE, JackPortIsOutput, 0);
+        if (port == nullptr)
+        {
+            jack_client_close (client);
+            throw InputError ("JACK refused the output port " + name);
+        }
+        ports.push_back (port);
+    }
+    buffers.resize (ports.size(), nullptr);
+    jack_set_process_callback (client, &JackDevice::processCallback, this);
+    jack_set_xrun_callback (client, &JackDevice::xrunCallback, this);
+}
+
+JackDevice::~JackDevice()
+{
+    stop();
+    if (client != nullptr)
+        jack_client_close (client);
+}
+
+double JackDevice::sampleRate() const noexcept { return (double) jack_get_sample_rate (client); }
+int JackDevice::bufferSize() const noexcept { return (int) jack_get_buffer_size (client); }
+float JackDevice::serverLoad() const noexcept { return jack_cpu_load (client); }
+
+void JackDevice::start (bool connectToPlayback)
+{
+    if (active)
+        return;
+    if (jack_activate (client) != 0)
+        throw InputError ("JACK refused to activate the client");
+    active = true;
+    if (! connectToPlayback)
+        return;
+    const char** playback = jack_get_ports (client, nullptr, JACK_DEFAULT_AUDIO_TYPE, JackPortIsPhysical | JackPortIsInput);
+    if (playback == nullptr)
+        return;
+    for (size_t c = 0; c < ports.size() && playback[c] != nullptr; ++c)
+        jack_connect (client, jack_port_name (ports[c]), playback[c]);
+    jack_free (playback);
+}
+
+void JackDevice::stop()
+{
+    if (! active)
+        return;
+    jack_deactivate (client);
+    active = false;
+}
+
+int JackDevice::processCallback (std::uint32_t frames, void* self)
+{
+    auto& device = *static_cast<JackDevice*> (self);
+    const auto started = std::chrono::steady_clock::now();
+    for (size_t c = 0; c < device.ports.size(); ++c)
+        device.buffers[c] = static_cast<float*> (jack_port_get_buffer (device.ports[c], frames));
+    device.render (device.buffers.data(), (int) device.buffers.size(), (int) frames);
+    const double micros = std::chrono::duration<double, std::micro> (std::chrono::steady_clock::now() - started).count();
+    if (micros > device.longestMicros.load (std::memory_order_relaxed))
+        device.longestMicros.store (micros, std::memory_order_relaxed);
+    device.callbackCount.fetch_add (1, std::memory_order_relaxed);
+    return 0;
+}
+
+int JackDevice::xrunCallback (void* self)
+{
+    static_cast<JackDevice*> (self)->xrunCount.fetch_add (1);
+    return 0;
+}
+} // namespace loopstage::engine

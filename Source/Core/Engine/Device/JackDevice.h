@@ -1,0 +1,61 @@
+#pragma once
+/** Live audio output on a JACK server, through libjack directly.
+
+    Why not JUCE's AudioDeviceManager here: JUCE is only built with the GUI, and the command line
+    and the tests must play headless; libjack is the layer JUCE's JACK device wraps anyway. The
+    GUI can drive the same Player from a juce::AudioIODeviceCallback (docs/ENGINE.md).
+
+    The JACK process callback is the audio thread: it fetches the port buffers and calls the
+    render callback; nothing else. Xruns reported by the server are counted.
+*/
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+typedef struct _jack_client jack_client_t;
+typedef struct _jack_port jack_port_t;
+
+namespace loopstage::engine
+{
+class JackDevice
+{
+public:
+    /** Fills out[0..channels) with `frames` samples. Runs on the audio thread: realtime rules. */
+    using RenderCallback = std::function<void (float* const* out, int channels, int frames)>;
+
+    /** Connects to a running JACK server (the default one, or `serverName`) as `clientName` with
+        `outputs` output ports; throws InputError when no server runs. Not realtime. */
+    JackDevice (const std::string& clientName, int outputs, RenderCallback render, const std::string& serverName = {});
+    ~JackDevice();
+    JackDevice (const JackDevice&) = delete;
+    JackDevice& operator= (const JackDevice&) = delete;
+
+    double sampleRate() const noexcept;
+    int bufferSize() const noexcept;
+
+    /** Activates the client and, when asked, connects output n to the server's nth playback port. */
+    void start (bool connectToPlayback = true);
+    void stop();
+
+    std::uint64_t xruns() const noexcept { return xrunCount.load(); }
+    std::uint64_t callbacks() const noexcept { return callbackCount.load(); }
+    /** Longest time one callback took, in microseconds. */
+    double longestCallbackMicros() const noexcept { return longestMicros.load(); }
+    /** The server's DSP load estimate in percent. */
+    float serverLoad() const noexcept;
+
+private:
+    jack_client_t* client = nullptr;
+    std::vector<jack_port_t*> ports;
+    std::vector<float*> buffers;
+    RenderCallback render;
+    bool active = false;
+    std::atomic<std::uint64_t> xrunCount { 0 }, callbackCount { 0 };
+    std::atomic<double> longestMicros { 0.0 };
+
+    static int processCallback (std::uint32_t frames, void* self);
+    static int xrunCallback (void* self);
+};
+} // namespace loopstage::engine
