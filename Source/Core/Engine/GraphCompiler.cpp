@@ -172,7 +172,7 @@ std::unique_ptr<RenderGraph> compileGraph (const MixPlan& plan, int maxBlock, Di
         for (const auto& ip : p.inserts)
         {
             const auto key = p.id + "/" + ip.id;
-            auto fresh = makeInsert (ip, p.channels);
+            auto fresh = makeInsert (ip, p.channels, plan.sampleRate);
             auto old = adopt (previous, &RenderGraph::insertsById, key);
             auto chosen = old != nullptr && old->configKey() == fresh->configKey() ? old : fresh;
             node->inserts.push_back (chosen);

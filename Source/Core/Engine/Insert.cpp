@@ -1,6 +1,8 @@
 #include "Engine/Insert.h"
 #include "Base/Error.h"
 
+#include <sstream>
+
 #include <cmath>
 
 namespace loopstage::engine
@@ -39,9 +41,53 @@ namespace
         double gainDb;
         float gain;
     };
+    class EqInsert final : public Insert
+    {
+    public:
+        EqInsert (const PlanInsert& plan, int channels, double sampleRate) : eq (plan.bands, channels, sampleRate)
+        {
+            std::ostringstream k;
+            k.precision (17);
+            k << "eq:" << channels << ":" << sampleRate;
+            for (auto& b : plan.bands)
+                k << ":" << (int) b.type << "," << b.frequency << "," << b.gainDb << "," << b.q;
+            key = k.str();
+        }
+        std::string configKey() const override { return key; }
+        int latency() const noexcept override { return 0; }
+        void process (float* const* channels, int numChannels, int count) noexcept override { eq.process (channels, numChannels, count); }
+
+    private:
+        Equaliser eq;
+        std::string key;
+    };
+
+    class CompressorInsert final : public Insert
+    {
+    public:
+        CompressorInsert (const PlanInsert& plan, double sampleRate) : compressor (plan.compressor, sampleRate)
+        {
+            const auto& s = plan.compressor;
+            std::ostringstream k;
+            k.precision (17);
+            k << "compressor:" << sampleRate << ":" << s.thresholdDb << "," << s.ratio << "," << s.kneeDb << ","
+              << s.attackMs << "," << s.releaseMs << "," << s.makeupDb;
+            key = k.str();
+        }
+        std::string configKey() const override { return key; }
+        int latency() const noexcept override { return 0; }
+        void process (float* const* channels, int numChannels, int count) noexcept override
+        {
+            compressor.process (channels, numChannels, count);
+        }
+
+    private:
+        Compressor compressor;
+        std::string key;
+    };
 } // namespace
 
-std::shared_ptr<Insert> makeInsert (const PlanInsert& plan, int channels)
+std::shared_ptr<Insert> makeInsert (const PlanInsert& plan, int channels, double sampleRate)
 {
     switch (plan.kind)
     {
@@ -51,6 +97,10 @@ std::shared_ptr<Insert> makeInsert (const PlanInsert& plan, int channels)
             return std::make_shared<DelayInsert> (channels, (int) plan.samples);
         case PlanInsert::Kind::trim:
             return std::make_shared<TrimInsert> (plan.gainDb);
+        case PlanInsert::Kind::eq:
+            return std::make_shared<EqInsert> (plan, channels, sampleRate);
+        case PlanInsert::Kind::compressor:
+            return std::make_shared<CompressorInsert> (plan, sampleRate);
     }
     throw InputError ("insert '" + plan.id + "': unknown kind");
 }

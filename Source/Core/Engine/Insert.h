@@ -5,7 +5,8 @@
     Inserts are created and prepared off the audio thread when a plan is compiled. An insert
     whose configKey() is unchanged by an edit is carried into the new snapshot as is (its state,
     e.g. a delay line's contents, continues); only one snapshot plays at a time, so the sharing is
-    safe. Built-in for now: delay (a latency-reporting look-ahead stand-in) and trim. LV2/VST3
+    safe. Built-in for now: delay (a latency-reporting look-ahead stand-in), trim, equaliser and
+    compressor. LV2/VST3
     hosting and the Core DSP processors come later (docs/ENGINE.md).
 */
 #include "Engine/DelayLine.h"
@@ -30,5 +31,5 @@ public:
 
 /** Makes the built-in insert a plan names, for a strip of `channels` channels. Not realtime;
     throws InputError for a negative delay. */
-std::shared_ptr<Insert> makeInsert (const PlanInsert& plan, int channels);
+std::shared_ptr<Insert> makeInsert (const PlanInsert& plan, int channels, double sampleRate);
 } // namespace loopstage::engine

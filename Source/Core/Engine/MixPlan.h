@@ -10,6 +10,9 @@
     (right). Ids are stable across edits: they key node state (delay lines, meters) when a plan
     is recompiled, so an edit does not reset what it did not touch.
 */
+#include "Engine/Processors/Compressor.h"
+#include "Engine/Processors/Equaliser.h"
+
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -64,13 +67,17 @@ struct PlanInsert
 {
     enum class Kind
     {
-        delay,   ///< a pure delay that reports `samples` of latency (what a look-ahead plug-in does)
-        trim     ///< a gain of `gainDb` with no latency
+        delay,       ///< a pure delay that reports `samples` of latency (what a look-ahead plug-in does)
+        trim,        ///< a gain of `gainDb` with no latency
+        eq,          ///< parametric equaliser with `bands`
+        compressor   ///< feed-forward compressor with `compressor` settings
     };
     std::string id;   ///< stable within its strip (keys its state across edits)
     Kind kind = Kind::trim;
     std::int64_t samples = 0;
     double gainDb = 0.0;
+    std::vector<EqBand> bands;
+    CompressorSettings compressor;
 };
 
 /** What tracks and buses share: a channel strip. */
