@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <exception>
+#include <functional>
 
 namespace loopstage::engine
 {
@@ -66,7 +68,7 @@ void TrackStream::restart (std::int64_t frame)
     ringStart = frame;
 }
 
-std::int64_t TrackStream::fill (std::int64_t maxFrames, std::vector<float>& scratch)
+std::int64_t TrackStream::fill (std::int64_t maxFrames)
 {
     const auto wc = writeCount.load (std::memory_order_relaxed);
     const auto rc = readCount.load (std::memory_order_acquire);
@@ -74,24 +76,24 @@ std::int64_t TrackStream::fill (std::int64_t maxFrames, std::vector<float>& scra
     if (n <= 0)
         return 0;
 
-    if ((std::int64_t) scratch.size() < n * numChannels)
-        scratch.resize ((size_t) (n * numChannels));
-    float* channels[maxStreamChannels];
-    for (int c = 0; c < numChannels; ++c)
-        channels[c] = scratch.data() + (size_t) c * (size_t) n;
-    if (playlist != nullptr)
-        playlist->read (ringStart + wc, (int) n, channels);
-    else
-        std::fill (scratch.begin(), scratch.begin() + n * numChannels, 0.0f);
-
+    // Straight into the ring: one piece up to its end, one from its start.
     const auto index = wc % capacity;
     const auto first = std::min (n, capacity - index);
-    for (int c = 0; c < numChannels; ++c)
+    auto readInto = [&] (std::int64_t ringIndex, std::int64_t timeline, std::int64_t count)
     {
-        float* channel = ring.data() + (size_t) c * (size_t) capacity;
-        std::copy (channels[c], channels[c] + first, channel + index);
-        std::copy (channels[c] + first, channels[c] + n, channel);
-    }
+        if (count <= 0)
+            return;
+        float* channels[maxStreamChannels];
+        for (int c = 0; c < numChannels; ++c)
+            channels[c] = ring.data() + (size_t) c * (size_t) capacity + (size_t) ringIndex;
+        if (playlist != nullptr)
+            playlist->read (timeline, (int) count, channels);
+        else
+            for (int c = 0; c < numChannels; ++c)
+                std::fill (channels[c], channels[c] + count, 0.0f);
+    };
+    readInto (index, ringStart + wc, first);
+    readInto (0, ringStart + wc + first, n - first);
     writeCount.store (wc + n, std::memory_order_release);
     return n;
 }
@@ -167,19 +169,52 @@ bool DiskStreamer::service (std::int64_t maxChunk)
         if (serial != s.served.load (std::memory_order_relaxed))
         {
             s.restart (s.requestedFrame.load (std::memory_order_relaxed));
-            s.fill (s.capacity / 2, scratch);
+            s.fill (s.capacity / 2);
             s.served.store (serial, std::memory_order_release);
             didWork = true;
             continue;
         }
-        didWork = s.fill (maxChunk, scratch) > 0 || didWork;
+        didWork = s.fill (maxChunk) > 0 || didWork;
     }
     return didWork;
 }
 
-void DiskStreamer::prepareFor (std::int64_t frame, int count)
+namespace
+{
+    /** prepareFor's work: one stream per unit, on the render thread and the pool's workers. */
+    struct PrepareJob final : ParallelJob
+    {
+        std::vector<TrackStream*> streams;
+        std::function<void (TrackStream&)> work;
+        std::atomic<size_t> next { 0 }, done { 0 };
+        std::exception_ptr error;
+        std::atomic<bool> failed { false };
+
+        bool runOne() noexcept override
+        {
+            const auto i = next.fetch_add (1);
+            if (i >= streams.size())
+                return false;
+            try
+            {
+                work (*streams[i]);
+            }
+            catch (...)
+            {
+                if (! failed.exchange (true))
+                    error = std::current_exception();
+            }
+            done.fetch_add (1);
+            return true;
+        }
+        bool finished() const noexcept override { return done.load() >= streams.size(); }
+    };
+} // namespace
+
+void DiskStreamer::prepareFor (std::int64_t frame, int count, WorkerPool* pool)
 {
     std::lock_guard<std::mutex> guard (lock);
+    PrepareJob job;
     for (auto& entry : streams)
     {
         auto& s = *entry.second;
@@ -196,10 +231,21 @@ void DiskStreamer::prepareFor (std::int64_t frame, int count)
             s.invalidated.store (false);
             s.settling = false;
         }
-        while (s.ringStart + s.writeCount.load (std::memory_order_relaxed) < frame + count)
-            if (s.fill (s.capacity, scratch) == 0)
-                break;
+        // Top up only when short, then fill the whole ring: few, large reads.
+        if (s.ringStart + s.writeCount.load (std::memory_order_relaxed) < frame + count)
+            job.streams.push_back (&s);
     }
+    if (job.streams.empty())
+        return;
+    job.work = [] (TrackStream& s) { s.fill (s.capacity); };
+    if (pool != nullptr)
+        pool->run (job);
+    else
+        while (job.runOne())
+        {
+        }
+    if (job.error)
+        std::rethrow_exception (job.error);
 }
 
 void DiskStreamer::preroll (std::int64_t frame)
@@ -211,7 +257,7 @@ void DiskStreamer::preroll (std::int64_t frame)
         takePlaylist (s);
         const auto serial = s.seekSerial.load() + 1;
         s.restart (frame);
-        s.fill (s.capacity, scratch);
+        s.fill (s.capacity);
         s.seekSerial.store (serial);
         s.served.store (serial, std::memory_order_release);
         s.invalidated.store (false);

@@ -14,6 +14,7 @@
     serial the audio thread bumps and the butler echoes once the ring restarts at the new frame.
 */
 #include "Engine/Playlist.h"
+#include "Engine/WorkerPool.h"
 
 #include <atomic>
 #include <condition_variable>
@@ -64,7 +65,7 @@ private:
     /** Disk side: restarts the ring at `frame`. */
     void restart (std::int64_t frame);
     /** Disk side: fills up to `maxFrames` more; returns frames written. */
-    std::int64_t fill (std::int64_t maxFrames, std::vector<float>& scratch);
+    std::int64_t fill (std::int64_t maxFrames);
 };
 
 class DiskStreamer
@@ -85,8 +86,9 @@ public:
     void stop();
 
     /** Offline renders (no disk thread): makes every ring hold [frame, frame + count), reading
-        synchronously on the calling thread. */
-    void prepareFor (std::int64_t frame, int count);
+        synchronously on the calling thread (and the pool's workers, a stream each). Rethrows
+        the first read error. */
+    void prepareFor (std::int64_t frame, int count, WorkerPool* pool = nullptr);
 
     /** Live start: restarts every ring at `frame` and fills it, synchronously. */
     void preroll (std::int64_t frame);
@@ -97,7 +99,6 @@ private:
     std::int64_t readAhead;
     mutable std::mutex lock;
     std::vector<std::pair<std::string, std::shared_ptr<TrackStream>>> streams;
-    std::vector<float> scratch;
     std::thread thread;
     std::atomic<bool> running { false };
     std::condition_variable wake;

@@ -47,7 +47,7 @@ namespace
 } // namespace
 
 std::unique_ptr<RenderGraph> compileGraph (const MixPlan& plan, int maxBlock, DiskStreamer& streamer,
-                                           const RenderGraph* previous)
+                                           const RenderGraph* previous, bool meters)
 {
     validate (plan);
     if (maxBlock < 1)
@@ -179,11 +179,14 @@ std::unique_ptr<RenderGraph> compileGraph (const MixPlan& plan, int maxBlock, Di
             graph->insertsById[key] = chosen;
         }
 
-        auto meter = adopt (previous, &RenderGraph::metersById, p.id);
-        if (meter == nullptr || meter->channels() != p.channels)
-            meter = std::make_shared<StripMeter> (p.channels, plan.sampleRate);
-        node->meter = meter;
-        graph->metersById[p.id] = meter;
+        if (meters)
+        {
+            auto meter = adopt (previous, &RenderGraph::metersById, p.id);
+            if (meter == nullptr || meter->channels() != p.channels)
+                meter = std::make_shared<StripMeter> (p.channels, plan.sampleRate);
+            node->meter = meter;
+            graph->metersById[p.id] = meter;
+        }
 
         nodeOf[(size_t) si] = (int) graph->nodes.size();
         graph->nodes.push_back (std::move (node));

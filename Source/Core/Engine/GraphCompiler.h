@@ -13,6 +13,7 @@
 
 namespace loopstage::engine
 {
+/** `meters`: give every strip a StripMeter (live playback); offline renders skip them. */
 std::unique_ptr<RenderGraph> compileGraph (const MixPlan& plan, int maxBlock, DiskStreamer& streamer,
-                                           const RenderGraph* previous = nullptr);
+                                           const RenderGraph* previous = nullptr, bool meters = true);
 } // namespace loopstage::engine

@@ -37,7 +37,7 @@ namespace
         const int maxBlock = *std::max_element (pattern.begin(), pattern.end());
 
         DiskStreamer streamer (std::max<std::int64_t> (65536, 2 * (std::int64_t) maxBlock));
-        auto graph = compileGraph (plan, maxBlock, streamer);
+        auto graph = compileGraph (plan, maxBlock, streamer, nullptr, false);
         WorkerPool pool (options.threads - 1);
 
         std::vector<Output> outputs;
@@ -64,7 +64,7 @@ namespace
         for (std::int64_t frame = 0; frame < total;)
         {
             const int n = (int) std::min<std::int64_t> (pattern[step++ % pattern.size()], total - frame);
-            streamer.prepareFor (frame, n);
+            streamer.prepareFor (frame, n, &pool);
             graph->processBlock (frame, n, &pool);
             for (size_t o = 0; o < outputs.size(); ++o)
             {

@@ -67,26 +67,42 @@ void Playlist::read (std::int64_t start, int count, float* const* dest)
             std::fill (scratchChannels[(size_t) c] + got, scratchChannels[(size_t) c] + n, 0.0f);
 
         const int outOffset = (int) (from - start);
-        const bool fades = r.fadeIn > 0 || r.fadeOut > 0;
-        for (int i = 0; i < n; ++i)
+        // Samples [fadeInEnd, fadeOutStart) of this piece play at the region gain alone: a
+        // tight loop. Fade samples take the general path; both give the same float per sample.
+        const auto piecePos = from - r.position;
+        const int fadeInEnd = (int) std::clamp<std::int64_t> (r.fadeIn - piecePos, 0, n);
+        const int fadeOutStart = (int) std::clamp<std::int64_t> (r.length - r.fadeOut - piecePos, fadeInEnd, n);
+        auto mixRange = [&] (int from_, int to_, bool faded)
         {
-            double g = region.gain;
-            if (fades)
-            {
-                const auto pos = from - r.position + i;
-                if (pos < r.fadeIn)
-                    g *= fadeCurve ((double) pos / (double) r.fadeIn, r.fadeShape);
-                if (r.length - pos <= r.fadeOut)
-                    g *= fadeCurve ((double) (r.length - pos) / (double) r.fadeOut, r.fadeShape);
-            }
-            const float gain = (float) g;
             for (int c = 0; c < numChannels; ++c)
             {
                 const int source = fileChannels == 1 ? 0 : c;
-                if (source < fileChannels)
-                    dest[c][outOffset + i] += scratchChannels[(size_t) source][i] * gain;
+                if (source >= fileChannels)
+                    continue;
+                const float* in = scratchChannels[(size_t) source];
+                float* out = dest[c] + outOffset;
+                if (! faded)
+                {
+                    const float gain = (float) region.gain;
+                    for (int i = from_; i < to_; ++i)
+                        out[i] += in[i] * gain;
+                    continue;
+                }
+                for (int i = from_; i < to_; ++i)
+                {
+                    double g = region.gain;
+                    const auto pos = piecePos + i;
+                    if (pos < r.fadeIn)
+                        g *= fadeCurve ((double) pos / (double) r.fadeIn, r.fadeShape);
+                    if (r.length - pos <= r.fadeOut)
+                        g *= fadeCurve ((double) (r.length - pos) / (double) r.fadeOut, r.fadeShape);
+                    out[i] += in[i] * (float) g;
+                }
             }
-        }
+        };
+        mixRange (0, fadeInEnd, true);
+        mixRange (fadeInEnd, fadeOutStart, false);
+        mixRange (fadeOutStart, n, true);
     }
 }
 } // namespace loopstage::engine

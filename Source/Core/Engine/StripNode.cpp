@@ -165,11 +165,14 @@ void StripNode::writeEdge (Edge& edge, std::int64_t frame, int count, int edgeIn
             for (int d = 0; d < outs; ++d)
             {
                 float sum = 0.0f;
+                bool first = true;
                 for (int s = 0; s < channels; ++s)
                 {
                     const float g = m.gain[d][s] * edge.gain;
-                    if (g != 0.0f)
-                        sum += g * src[s][i];
+                    if (g == 0.0f)
+                        continue;
+                    sum = first ? g * src[s][i] : sum + g * src[s][i];
+                    first = false;
                 }
                 dst[d][i] = sum;
             }
@@ -194,15 +197,22 @@ void StripNode::writeEdge (Edge& edge, std::int64_t frame, int count, int edgeIn
         {
             for (int d = 0; d < outs; ++d)
             {
-                std::fill (dst[d], dst[d] + count, 0.0f);
+                bool first = true;
                 for (int s = 0; s < channels; ++s)
                 {
                     const float g = m.gain[d][s] * edge.gain;
                     if (g == 0.0f)
                         continue;
-                    for (int i = 0; i < count; ++i)
-                        dst[d][i] += g * src[s][i];
+                    if (first)
+                        for (int i = 0; i < count; ++i)
+                            dst[d][i] = g * src[s][i];
+                    else
+                        for (int i = 0; i < count; ++i)
+                            dst[d][i] += g * src[s][i];
+                    first = false;
                 }
+                if (first)
+                    std::fill (dst[d], dst[d] + count, 0.0f);
             }
         }
     }
