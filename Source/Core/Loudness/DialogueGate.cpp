@@ -1,0 +1,133 @@
+#include "Loudness/DialogueGate.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace loopstage::loudness
+{
+namespace
+{
+    constexpr double pi = 3.14159265358979323846;
+
+    // RBJ cookbook high/low-pass, Butterworth Q.
+    Biquad rbj (double fs, double f0, bool high)
+    {
+        const double w = 2.0 * pi * f0 / fs, c = std::cos (w), alpha = std::sin (w) / (2.0 * 0.7071067811865476);
+        const double a0 = 1.0 + alpha;
+        Biquad b;
+        b.b0 = (high ? (1.0 + c) / 2.0 : (1.0 - c) / 2.0) / a0;
+        b.b1 = (high ? -(1.0 + c) : (1.0 - c)) / a0;
+        b.b2 = b.b0;
+        b.a1 = -2.0 * c / a0;
+        b.a2 = (1.0 - alpha) / a0;
+        return b;
+    }
+
+    double run (const Biquad& f, double* s, double x)
+    {
+        const double y = f.b0 * x + s[0];
+        s[0] = f.b1 * x - f.a1 * y + s[1];
+        s[1] = f.b2 * x - f.a2 * y;
+        return y;
+    }
+} // namespace
+
+void DialogueGate::prepare (double sampleRate)
+{
+    highPass60 = rbj (sampleRate, 60.0, true);
+    bandHigh = rbj (sampleRate, 250.0, true);
+    bandLow = rbj (sampleRate, 4000.0, false);
+    std::fill (std::begin (st), std::end (st), 0.0);
+    sliceLength = std::max (1, (int) std::lround (sampleRate / 100.0));
+    inSlice = 0;
+    current = {};
+    slices.clear();
+    decisions.clear();
+}
+
+void DialogueGate::process (const float* x, int n)
+{
+    for (int i = 0; i < n; ++i)
+    {
+        const double full = run (highPass60, st, x[i]);
+        const double band = run (bandLow, st + 4, run (bandHigh, st + 2, full));
+        current.full += full * full;
+        current.band += band * band;
+        if (++inSlice == sliceLength)
+        {
+            current.full /= sliceLength;
+            current.band /= sliceLength;
+            slices.push_back (current);
+            current = {};
+            inSlice = 0;
+        }
+    }
+}
+
+void DialogueGate::finish()
+{
+    const int frames = (int) (slices.size() / 10);
+    std::vector<bool> raw ((size_t) frames, false);
+    const double floorEnergy = std::pow (10.0, -60.0 / 10.0);
+    for (int f = 0; f < frames; ++f)
+    {
+        const int first = std::max (0, (f - 2) * 10), last = std::min ((int) slices.size(), (f + 3) * 10);
+        double band = 0, full = 0, mean = 0, meanSq = 0;
+        int counted = 0;
+        for (int s = first; s < last; ++s)
+        {
+            band += slices[(size_t) s].band;
+            full += slices[(size_t) s].full;
+            const double db = 10.0 * std::log10 (slices[(size_t) s].band + 1e-12);
+            mean += db;
+            meanSq += db * db;
+            ++counted;
+        }
+        mean /= counted;
+        const double swing = std::sqrt (std::max (0.0, meanSq / counted - mean * mean));
+        const bool loudEnough = band / counted > floorEnergy;
+        const bool voiceBand = full > 0 && band / full > 0.5;
+        raw[(size_t) f] = loudEnough && voiceBand && swing > 6.0;
+    }
+
+    // Fill gaps of up to 3 frames between speech and hold each decision for 3 frames.
+    decisions = raw;
+    int lastSpeech = -100;
+    for (int f = 0; f < frames; ++f)
+    {
+        if (raw[(size_t) f])
+        {
+            if (f - lastSpeech <= 4)
+                for (int g = lastSpeech + 1; g < f; ++g)
+                    decisions[(size_t) g] = true;
+            lastSpeech = f;
+        }
+        else if (f - lastSpeech <= 3)
+            decisions[(size_t) f] = true;
+    }
+}
+
+double DialogueGate::speechPercent() const noexcept
+{
+    if (decisions.empty())
+        return 0.0;
+    return 100.0 * (double) std::count (decisions.begin(), decisions.end(), true) / (double) decisions.size();
+}
+
+void dialogueDownmix (const float* const* channels, int numChannels, int n, float* out) noexcept
+{
+    if (numChannels == 6)
+    {
+        std::copy (channels[2], channels[2] + n, out);
+        return;
+    }
+    const float scale = 1.0f / (float) std::max (1, numChannels);
+    for (int i = 0; i < n; ++i)
+    {
+        float sum = 0.0f;
+        for (int c = 0; c < numChannels; ++c)
+            sum += channels[c][i];
+        out[i] = sum * scale;
+    }
+}
+} // namespace loopstage::loudness

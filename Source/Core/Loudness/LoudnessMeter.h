@@ -1,0 +1,79 @@
+#pragma once
+/** Loudness module: ITU-R BS.1770-4 / EBU R128 metering, shared by the mixer's live meter and
+    offline file analysis (`loopstage loudness`, `normalize`, `qc`).
+
+    Design
+    - KWeighting: the two BS.1770 biquads, coefficients derived for any sample rate.
+    - LoudnessMeter (this file): streaming. Each channel is K-weighted and its squares summed
+      into 100 ms sub-blocks; a sub-block's channel-weighted mean square is pushed into a 30-slot
+      ring, from which momentary (last 4 = 400 ms) and short-term (last 30 = 3 s) loudness are
+      read. Every 100 ms a 400 ms gating block (75 % overlap) goes into one GatedHistogram for
+      integrated loudness, and, once 3 s have passed, a short-term value goes into another for
+      LRA: EBU Tech 3342's 10 Hz hop, not libebur128's 1 Hz.
+    - TruePeakMeter: polyphase FIR oversampler (8x for metering, 16x for delivery checks).
+    - DialogueGate: speech detection in 100 ms frames for dialogue-gated loudness.
+    - LoudnessAnalysis: a whole file, multi-threaded over channels, with identical results to
+      feeding the same samples through the meters one block at a time.
+    Only complete blocks count: a file shorter than 400 ms has no integrated loudness (null).
+*/
+#include "Loudness/GatedHistogram.h"
+#include "Loudness/KWeighting.h"
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace loopstage::loudness
+{
+class LoudnessMeter
+{
+public:
+    /** Allocates everything; `weights` empty means channelWeights (channels). Not realtime. */
+    void prepare (int channels, double sampleRate, std::vector<double> weights = {});
+    /** Starts a new measurement (clears filters, windows and histograms). */
+    void reset() noexcept;
+
+    /** Meters `n` frames of planar audio. @realtime (no allocation unless a history is set). */
+    void process (const float* const* channels, int n) noexcept;
+
+    /** Offline: every completed 100 ms sub-block's weighted mean square is appended here (for
+        dialogue gating and loudness-over-time plots). Allocates; leave unset on the audio thread. */
+    void setHistory (std::vector<double>* subBlockEnergies) noexcept { history = subBlockEnergies; }
+
+    /** Loudness of the last 400 ms / 3 s in LUFS; -inf until the window is full or in silence. */
+    double momentaryLufs() const noexcept;
+    double shortTermLufs() const noexcept;
+    /** Largest momentary / short-term value so far (-inf if none). */
+    double momentaryMaxLufs() const noexcept { return momentaryMax; }
+    double shortTermMaxLufs() const noexcept { return shortTermMax; }
+
+    std::optional<double> integratedLufs() const noexcept { return blocks.gatedLoudness(); }
+    std::optional<double> loudnessRangeLu() const noexcept { return shortTerms.loudnessRange(); }
+
+    int subBlockSamples() const noexcept { return subBlockLength; }
+    std::int64_t subBlocksDone() const noexcept { return completed; }
+
+private:
+    static constexpr int ringSize = 30;
+    int numChannels = 0;
+    int subBlockLength = 4800;
+    std::vector<KWeighting> filters;
+    std::vector<double> weights;
+    std::vector<double> channelSums;
+    int filled = 0;   // samples in the current sub-block
+    std::array<double, ringSize> ring {};
+    std::int64_t completed = 0;
+    double momentaryMax = 0, shortTermMax = 0;
+    GatedHistogram blocks, shortTerms;
+    std::vector<double>* history = nullptr;
+
+    void finishSubBlock() noexcept;
+    double windowEnergy (int subBlocks) const noexcept;
+};
+
+/** Sub-block energies (from LoudnessMeter::setHistory) → integrated loudness of the 400 ms
+    blocks whose `include` flag is set (null when none pass the gates). */
+std::optional<double> integratedFromHistory (const std::vector<double>& subBlocks,
+                                             const std::vector<bool>& includeBlockEndingAt);
+} // namespace loopstage::loudness
