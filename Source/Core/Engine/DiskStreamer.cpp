@@ -174,7 +174,11 @@ bool DiskStreamer::service (std::int64_t maxChunk)
             didWork = true;
             continue;
         }
-        didWork = s.fill (maxChunk) > 0 || didWork;
+        // Top up in large pieces only: many tiny reads would keep this thread spinning and
+        // compete with the audio thread for the cores.
+        const auto space = s.capacity - (s.writeCount.load (std::memory_order_relaxed) - s.readCount.load (std::memory_order_acquire));
+        if (space >= std::min<std::int64_t> (maxChunk, s.capacity / 4))
+            didWork = s.fill (maxChunk) > 0 || didWork;
     }
     return didWork;
 }

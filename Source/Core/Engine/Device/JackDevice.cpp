@@ -1,8 +1,10 @@
 #include "Engine/Device/JackDevice.h"
 #include "Base/Error.h"
 
+#include <algorithm>
 #include <chrono>
 #include <jack/jack.h>
+#include <jack/thread.h>
 
 namespace loopstage::engine
 {
@@ -29,6 +31,7 @@ JackDevice::JackDevice (const std::string& clientName, int outputs, RenderCallba
         ports.push_back (port);
     }
     buffers.resize (ports.size(), nullptr);
+    rate = (double) jack_get_sample_rate (client);
     jack_set_process_callback (client, &JackDevice::processCallback, this);
     jack_set_xrun_callback (client, &JackDevice::xrunCallback, this);
 }
@@ -51,6 +54,11 @@ void JackDevice::start (bool connectToPlayback)
     if (jack_activate (client) != 0)
         throw InputError ("JACK refused to activate the client");
     active = true;
+    // A server started with --no-realtime leaves its clients' process threads at normal
+    // priority, where any other thread can delay a callback past its deadline. Ask for FIFO
+    // scheduling for ours as a DAW under a real-time server would have it (ignored if refused).
+    if (! jack_is_realtime (client))
+        jack_acquire_real_time_scheduling (jack_client_thread_id (client), 70);
     if (! connectToPlayback)
         return;
     const char** playback = jack_get_ports (client, nullptr, JACK_DEFAULT_AUDIO_TYPE, JackPortIsPhysical | JackPortIsInput);
@@ -77,6 +85,8 @@ int JackDevice::processCallback (std::uint32_t frames, void* self)
         device.buffers[c] = static_cast<float*> (jack_port_get_buffer (device.ports[c], frames));
     device.render (device.buffers.data(), (int) device.buffers.size(), (int) frames);
     const double micros = std::chrono::duration<double, std::micro> (std::chrono::steady_clock::now() - started).count();
+    if (micros * 1e-6 * device.rate > frames)
+        device.lateCount.fetch_add (1, std::memory_order_relaxed);
     if (micros > device.longestMicros.load (std::memory_order_relaxed))
         device.longestMicros.store (micros, std::memory_order_relaxed);
     device.callbackCount.fetch_add (1, std::memory_order_relaxed);
@@ -85,7 +95,18 @@ int JackDevice::processCallback (std::uint32_t frames, void* self)
 
 int JackDevice::xrunCallback (void* self)
 {
-    static_cast<JackDevice*> (self)->xrunCount.fetch_add (1);
+    auto& device = *static_cast<JackDevice*> (self);
+    const auto n = device.xrunCount.fetch_add (1);
+    if (n < device.xrunAt.size())
+        device.xrunAt[n].store (device.callbackCount.load());
     return 0;
+}
+
+std::vector<std::uint64_t> JackDevice::xrunTimes() const
+{
+    std::vector<std::uint64_t> times;
+    for (size_t i = 0; i < std::min<size_t> (xrunAt.size(), xrunCount.load()); ++i)
+        times.push_back (xrunAt[i].load());
+    return times;
 }
 } // namespace loopstage::engine

@@ -8,6 +8,7 @@
     The JACK process callback is the audio thread: it fetches the port buffers and calls the
     render callback; nothing else. Xruns reported by the server are counted.
 */
+#include <array>
 #include <atomic>
 #include <cstdint>
 #include <functional>
@@ -39,10 +40,16 @@ public:
     void start (bool connectToPlayback = true);
     void stop();
 
+    /** Xruns the server reported (any client late, or the server's own timer late). */
     std::uint64_t xruns() const noexcept { return xrunCount.load(); }
+    /** Callbacks of ours that took longer than one period: the xruns this client caused. */
+    std::uint64_t lateCallbacks() const noexcept { return lateCount.load(); }
     std::uint64_t callbacks() const noexcept { return callbackCount.load(); }
     /** Longest time one callback took, in microseconds. */
     double longestCallbackMicros() const noexcept { return longestMicros.load(); }
+    /** Callback counts at which the first xruns happened (up to 64), to tell start-up hiccups
+        from steady-state ones. */
+    std::vector<std::uint64_t> xrunTimes() const;
     /** The server's DSP load estimate in percent. */
     float serverLoad() const noexcept;
 
@@ -51,9 +58,11 @@ private:
     std::vector<jack_port_t*> ports;
     std::vector<float*> buffers;
     RenderCallback render;
+    double rate = 48000.0;
     bool active = false;
-    std::atomic<std::uint64_t> xrunCount { 0 }, callbackCount { 0 };
+    std::atomic<std::uint64_t> xrunCount { 0 }, callbackCount { 0 }, lateCount { 0 };
     std::atomic<double> longestMicros { 0.0 };
+    std::array<std::atomic<std::uint64_t>, 64> xrunAt {};
 
     static int processCallback (std::uint32_t frames, void* self);
     static int xrunCallback (void* self);
