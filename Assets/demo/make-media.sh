@@ -43,7 +43,7 @@ done < "$here/lines.tsv"
 
 # Production sound: the clean lines plus traffic rumble, mains hum and a small room.
 $SOX -m "${guide_parts[@]}" "$tmp/dialogue.wav" trim 0 $length pad 0 $length trim 0 $length
-$SOX -n -r $rate -b 32 -e float "$tmp/traffic.wav" synth $length brownnoise lowpass 300 vol 0.12
+$SOX -n -r $rate -b 32 -e float "$tmp/traffic.wav" synth $length brownnoise lowpass 300 vol 0.06
 $SOX -n -r $rate -b 32 -e float "$tmp/hum.wav" synth $length sine 50 sine 150 remix 1,2 vol 0.02
 $SOX -m "$tmp/dialogue.wav" "$tmp/traffic.wav" "$tmp/hum.wav" "$tmp/production.wav"
 $SOX "$tmp/production.wav" -b 24 "$media/guide.wav" reverb 20 50 30 gain -n -12
