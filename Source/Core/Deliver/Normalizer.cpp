@@ -1,0 +1,197 @@
+#include "Deliver/Normalizer.h"
+#include "AudioFile/AudioFileReader.h"
+#include "AudioFile/AudioFileWriter.h"
+#include "Base/Error.h"
+#include "Deliver/TruePeakLimiter.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace loopstage::deliver
+{
+namespace
+{
+    constexpr int blockFrames = 4096;
+
+    /** The input file with gain, limiter and dither applied, pulled block by block. The
+        limiter's latency is removed, so frame i out is frame i in. */
+    class ProcessedStream
+    {
+    public:
+        ProcessedStream (const std::filesystem::path& file, double gainDb, std::optional<double> limiterCeilingDb,
+                         int ditherBits)
+            : reader (file), gain ((float) std::pow (10.0, gainDb / 20.0)),
+              buffer ((size_t) reader.info().channels, std::vector<float> ((size_t) blockFrames))
+        {
+            for (auto& b : buffer)
+                pointers.push_back (b.data());
+            if (limiterCeilingDb)
+            {
+                limiter.prepare (channels(), reader.info().sampleRate, blockFrames, *limiterCeilingDb);
+                toSkip = flushLeft = limiter.latencySamples();
+                limiting = true;
+            }
+            if (ditherBits > 0 && ditherBits < 32)
+                lsb = (float) std::ldexp (1.0, -(ditherBits - 1));
+        }
+
+        int channels() const noexcept { return reader.info().channels; }
+        const audio::AudioFileInfo& info() const noexcept { return reader.info(); }
+        double maxReductionDb() const noexcept { return limiting ? limiter.maxReductionDb() : 0.0; }
+
+        std::int64_t read (float* const* dest, std::int64_t frames)
+        {
+            std::int64_t done = 0;
+            while (done < frames)
+            {
+                if (readyStart == readyEnd && ! produce())
+                    break;
+                const auto n = std::min<std::int64_t> (frames - done, readyEnd - readyStart);
+                for (int c = 0; c < channels(); ++c)
+                    std::copy_n (buffer[(size_t) c].data() + readyStart, n, dest[c] + done);
+                readyStart += (int) n;
+                done += n;
+            }
+            return done;
+        }
+
+    private:
+        audio::AudioFileReader reader;
+        float gain;
+        std::vector<std::vector<float>> buffer;
+        std::vector<float*> pointers;
+        TruePeakLimiter limiter;
+        bool limiting = false;
+        int toSkip = 0, flushLeft = 0, readyStart = 0, readyEnd = 0;
+        float lsb = 0.0f;
+        std::uint32_t seed = 0x12345678u;
+
+        float uniform() noexcept
+        {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            return (float) seed * (1.0f / 4294967296.0f) - 0.5f;
+        }
+
+        bool produce()
+        {
+            auto n = (int) reader.read (pointers.data(), blockFrames);
+            if (n == 0)
+            {
+                if (flushLeft == 0)
+                    return false;
+                n = std::min (blockFrames, flushLeft);   // zeros push the look-ahead out
+                for (auto& b : buffer)
+                    std::fill_n (b.begin(), n, 0.0f);
+                flushLeft -= n;
+            }
+            else
+                for (auto& b : buffer)
+                    for (int i = 0; i < n; ++i)
+                        b[(size_t) i] *= gain;
+            if (limiting)
+                limiter.process (pointers.data(), n);
+            readyStart = std::min (toSkip, n);
+            toSkip -= readyStart;
+            readyEnd = n;
+            if (lsb > 0.0f)
+                for (auto& b : buffer)
+                    for (int i = readyStart; i < n; ++i)
+                        b[(size_t) i] += (uniform() + uniform()) * lsb;   // TPDF, ±1 LSB
+            return true;
+        }
+    };
+
+    loudness::LoudnessReport measure (ProcessedStream& stream, const DeliverySpec& spec)
+    {
+        return loudness::analyse ([&] (float* const* d, std::int64_t f) { return stream.read (d, f); },
+                                  stream.info().sampleRate, stream.channels(), stream.info().frames,
+                                  analysisFor (spec));
+    }
+} // namespace
+
+SpecReading readingFor (const loudness::LoudnessReport& report, const DeliverySpec& spec)
+{
+    if (spec.measure == Measure::dialogue && report.speechPercent && report.dialogueLufs
+        && *report.speechPercent >= spec.minSpeechPercent)
+        return { report.dialogueLufs, spec.targetLufs, true };
+    const double target = spec.measure == Measure::dialogue ? spec.fallbackTargetLufs : spec.targetLufs;
+    return { report.integratedLufs, target, false };
+}
+
+loudness::AnalysisOptions analysisFor (const DeliverySpec& spec)
+{
+    loudness::AnalysisOptions o;
+    o.truePeakFactor = 16;
+    o.dialogue = spec.measure == Measure::dialogue;
+    return o;
+}
+
+NormalizeResult normalizeFile (const std::filesystem::path& in, const std::filesystem::path& out,
+                               const DeliverySpec& spec, Progress& progress)
+{
+    NormalizeResult result;
+    result.input = loudness::analyseFile (in, analysisFor (spec), progress);
+    const auto reading = readingFor (result.input, spec);
+    if (! reading.lufs)
+        throwFileError (in, "has no integrated loudness (silent, or shorter than 400 ms): nothing to normalise");
+
+    const auto info = audio::probeAudio (in);
+    double gainDb = reading.targetLufs - *reading.lufs;
+    double limiterCeiling = spec.ceilingDbtp - 0.1;
+    const double inputPeak = result.input.truePeakDbtp.value_or (-200.0);
+    const bool limit = inputPeak + gainDb > limiterCeiling;
+
+    // Limiting costs loudness: measure what came out and correct until it lands.
+    std::optional<double> lastLufs;
+    double lastGain = gainDb;
+    for (int pass = 0; limit && pass < 8; ++pass)
+    {
+        ProcessedStream stream (in, gainDb, limiterCeiling, 0);
+        const auto measured = measure (stream, spec);
+        ++result.passes;
+        progress.update (std::min (1.0, 0.2 * (pass + 1)), "normalise");
+        const auto r = readingFor (measured, spec);
+        if (! r.lufs)
+            break;
+        const double miss = r.targetLufs - *r.lufs;
+        const double peak = measured.truePeakDbtp.value_or (-200.0);
+        if (std::abs (miss) <= 0.03 && peak <= spec.ceilingDbtp - 0.05)
+            break;
+        // Secant step: the limiter (its release ducking what follows a peak) makes the output
+        // rise less than the gain; the last two passes tell by how much.
+        double step = miss;
+        if (lastLufs && std::abs (*r.lufs - *lastLufs) > 1e-3)
+            step = miss * std::clamp ((gainDb - lastGain) / (*r.lufs - *lastLufs), 1.0, 4.0);
+        lastLufs = r.lufs;
+        lastGain = gainDb;
+        gainDb += step;
+        if (peak > spec.ceilingDbtp - 0.05)
+            limiterCeiling -= peak - (spec.ceilingDbtp - 0.05) + 0.01;
+    }
+
+    const bool integer = info.format == audio::SampleFormat::int16 || info.format == audio::SampleFormat::int24;
+    const auto format = info.format == audio::SampleFormat::other ? audio::SampleFormat::int24 : info.format;
+    {
+        ProcessedStream stream (in, gainDb, limit ? std::optional<double> (limiterCeiling) : std::nullopt,
+                                integer ? audio::bitDepth (format) : 0);
+        audio::AudioFileWriter writer (out, { .sampleRate = info.sampleRate, .channels = info.channels, .format = format });
+        std::vector<std::vector<float>> block ((size_t) info.channels, std::vector<float> (65536));
+        std::vector<float*> p;
+        for (auto& b : block)
+            p.push_back (b.data());
+        while (auto n = stream.read (p.data(), 65536))
+            writer.write (p.data(), n);
+        writer.commit();
+        result.limiterMaxReductionDb = stream.maxReductionDb();
+    }
+    result.gainDb = gainDb;
+    result.output = loudness::analyseFile (out, analysisFor (spec), progress);
+    result.outputReading = readingFor (result.output, spec);
+    result.compliant = result.outputReading.lufs
+                    && std::abs (*result.outputReading.lufs - result.outputReading.targetLufs) <= spec.toleranceLu
+                    && result.output.truePeakDbtp.value_or (-200.0) <= spec.ceilingDbtp;
+    return result;
+}
+} // namespace loopstage::deliver

@@ -1,0 +1,44 @@
+#pragma once
+/** Loudness normalisation of a file to a delivery spec: one linear gain to the target, then the
+    TruePeakLimiter only where the gained signal would pass the ceiling.
+
+    Limiting lowers loudness a little, so when the limiter acts the processed stream is measured
+    (in memory, not written) and the gain corrected until the result is within 0.03 LU of the
+    target with the true peak, at 16x, under the ceiling; then the file is written once, TPDF
+    dithered to the input's integer bit depth, and measured again from disk for the report.
+    The limiter aims 0.1 dB under the ceiling to leave room for dither and quantisation.
+*/
+#include "Deliver/DeliverySpec.h"
+#include "Loudness/LoudnessAnalysis.h"
+
+#include <filesystem>
+
+namespace loopstage::deliver
+{
+/** The loudness a spec judges, from a measurement: dialogue or programme, and its target. */
+struct SpecReading
+{
+    std::optional<double> lufs;
+    double targetLufs = 0;
+    bool dialogue = false;
+};
+SpecReading readingFor (const loudness::LoudnessReport& report, const DeliverySpec& spec);
+
+/** Analysis options a spec needs: true peak at 16x, speech detection for dialogue specs. */
+loudness::AnalysisOptions analysisFor (const DeliverySpec& spec);
+
+struct NormalizeResult
+{
+    double gainDb = 0;
+    double limiterMaxReductionDb = 0;
+    int passes = 0;   ///< measuring passes over the processed audio (0: pure gain)
+    loudness::LoudnessReport input, output;
+    SpecReading outputReading;
+    bool compliant = false;
+};
+
+/** Normalises `in` into `out` (written atomically, same rate, channels and sample format).
+    Throws InputError for unreadable input or a programme without loudness (silence). */
+NormalizeResult normalizeFile (const std::filesystem::path& in, const std::filesystem::path& out,
+                               const DeliverySpec& spec, Progress& progress = Progress::none());
+} // namespace loopstage::deliver

@@ -1,0 +1,73 @@
+#include "Deliver/QcReport.h"
+#include "Base/AtomicFile.h"
+#include "Deliver/Normalizer.h"
+#include "Loudness/GatedHistogram.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <sstream>
+
+namespace loopstage::deliver
+{
+namespace
+{
+    std::string escape (const std::string& s)
+    {
+        std::string out;
+        for (char c : s)
+            out += c == '<' ? "&lt;" : c == '>' ? "&gt;" : c == '&' ? "&amp;" : std::string (1, c);
+        return out;
+    }
+
+    // A polyline of loudness in a `window`-sub-block average, on a -60..0 LUFS by duration plot.
+    std::string curve (const std::vector<double>& sub, int window, double width, double height, const char* colour)
+    {
+        std::ostringstream pts;
+        double sum = 0.0;
+        const double n = (double) std::max<size_t> (1, sub.size());
+        for (size_t i = 0; i < sub.size(); ++i)
+        {
+            sum += sub[i];
+            if (i >= (size_t) window)
+                sum -= sub[i - (size_t) window];
+            if (i + 1 < (size_t) window)
+                continue;
+            const double lufs = std::clamp (loudness::energyToLufs (std::max (0.0, sum) / window), -60.0, 0.0);
+            pts << (width * (double) i / n) << ',' << (height * -lufs / 60.0) << ' ';
+        }
+        return "<polyline fill='none' stroke='" + std::string (colour) + "' stroke-width='1' points='" + pts.str() + "'/>";
+    }
+} // namespace
+
+void writeQcReport (const std::filesystem::path& html, const std::filesystem::path& audioFile, const QcResult& r)
+{
+    const double w = 900, h = 300;
+    std::ostringstream o;
+    o << "<!DOCTYPE html><html><head><meta charset='utf-8'><title>QC " << escape (audioFile.filename().string())
+      << "</title><style>body{font-family:sans-serif;margin:2em}td,th{padding:2px 10px;text-align:left}"
+         ".fail{color:#b00;font-weight:bold}.ok{color:#070}</style></head><body>\n"
+      << "<h1>Delivery QC: " << escape (audioFile.filename().string()) << "</h1>\n<p>Spec <b>" << escape (r.spec)
+      << "</b>: <span class='" << (r.compliant ? "ok'>PASS" : "fail'>FAIL") << "</span></p>\n"
+      << "<table><tr><th>check</th><th>value</th><th>limit</th><th></th></tr>\n";
+    for (auto& c : r.checks)
+        o << "<tr><td>" << escape (c.name) << "</td><td>" << escape (c.value.dump()) << "</td><td>" << escape (c.limit)
+          << "</td><td class='" << (c.pass ? "ok'>ok" : "fail'>FAIL") << "</td></tr>\n";
+    o << "</table>\n<h2>Loudness over time</h2>\n<svg xmlns='http://www.w3.org/2000/svg' width='" << w + 60
+      << "' height='" << h + 40 << "'><g transform='translate(50,10)'>"
+      << "<rect width='" << w << "' height='" << h << "' fill='#fafafa' stroke='#999'/>";
+    for (int db = -60; db <= 0; db += 10)
+        o << "<line x1='0' x2='" << w << "' y1='" << h * -db / 60.0 << "' y2='" << h * -db / 60.0
+          << "' stroke='#ddd'/><text x='-45' y='" << h * -db / 60.0 + 4 << "' font-size='11'>" << db << "</text>";
+    const auto& sub = r.report.subBlocks;
+    o << curve (sub, 4, w, h, "#9bd") << curve (sub, 30, w, h, "#036");
+    if (r.report.integratedLufs)
+        o << "<line x1='0' x2='" << w << "' y1='" << h * -*r.report.integratedLufs / 60.0 << "' y2='"
+          << h * -*r.report.integratedLufs / 60.0 << "' stroke='#c60' stroke-dasharray='4'/>";
+    char caption[160];
+    std::snprintf (caption, sizeof caption, "0 to %.1f s; light: momentary, dark: short-term, dashed: integrated (LUFS)",
+                   r.report.durationSeconds());
+    o << "<text x='0' y='" << h + 25 << "' font-size='12'>" << caption << "</text></g></svg>\n</body></html>\n";
+    writeFileAtomically (html, o.str());
+}
+} // namespace loopstage::deliver

@@ -1,0 +1,66 @@
+#pragma once
+/** Look-ahead true-peak limiter: keeps the oversampled (inter-sample) peak of its output at or
+    below a ceiling, touching only the moments that need it.
+
+    Detector: every channel through a 16x Oversampler; per sample the worst phase of all
+    channels gives the gain that sample needs (ceiling / peak, at most 1). That requirement is
+    held for the look-ahead time (a running minimum), released smoothly (one-pole, default
+    80 ms) and then averaged over the look-ahead window: the average of values that are all at or
+    below the requirement cannot exceed it, so the gain reaches it exactly in time, with a
+    raised-ramp attack and no clicks. One gain for all channels keeps the image. The audio is
+    delayed by latencySamples().
+
+    Shared by the normaliser, and later the engine's master and plugins: process() is
+    @realtime once prepare() has run.
+*/
+#include "Loudness/Oversampler.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace loopstage::deliver
+{
+class TruePeakLimiter
+{
+public:
+    /** Allocates everything. Not realtime. */
+    void prepare (int channels, double sampleRate, int maxBlock, double ceilingDbtp,
+                  double lookaheadMs = 5.0, double releaseMs = 80.0);
+    void reset() noexcept;
+
+    /** Limits `n` frames in place (n <= maxBlock); the output lags the input by
+        latencySamples(). @realtime */
+    void process (float* const* channels, int n) noexcept;
+
+    int latencySamples() const noexcept { return detectorDelay + window - 1; }
+    /** Deepest gain reduction since prepare/reset, in dB (0 when it never acted). */
+    double maxReductionDb() const noexcept;
+
+private:
+    int numChannels = 0, window = 240, maxBlockSize = 0;
+    static constexpr int detectorDelay = 8;
+    float ceiling = 1.0f;
+    double releaseCoefficient = 0.0;
+    std::vector<loudness::Oversampler> detectors;
+    std::vector<float> peaks, channelPeaks;
+    float previousPeak = 0.0f;
+
+    // Requirement timeline: running minimum over the look-ahead (monotonic queue in a ring).
+    std::vector<std::int64_t> queueIndex;
+    std::vector<float> queueValue;
+    int queueHead = 0, queueSize = 0;
+    std::int64_t time = 0;
+
+    double envelope = 1.0;
+    std::vector<double> boxRing;
+    double boxSum = 0.0;
+    int boxPos = 0;
+
+    std::vector<std::vector<float>> delay;   // per channel ring of latency + 1 samples
+    int delayPos = 0;
+    float minGain = 1.0f;
+
+    float pushRequirement (float required) noexcept;
+};
+} // namespace loopstage::deliver

@@ -1,0 +1,73 @@
+// TruePeakLimiter: under the ceiling at 16x, transparent when not needed, block-size independent.
+#include "Deliver/TruePeakLimiter.h"
+#include "Loudness/TruePeakMeter.h"
+#include "PeakySignal.h"
+
+#include <catch2/catch.hpp>
+
+using namespace loopstage;
+
+namespace
+{
+audio::AudioBuffer limit (audio::AudioBuffer b, double ceiling, float gain, int block)
+{
+    deliver::TruePeakLimiter l;
+    l.prepare (b.numChannels(), b.sampleRate, block, ceiling);
+    const int latency = l.latencySamples();
+    for (auto& ch : b.channels)
+    {
+        for (auto& v : ch)
+            v *= gain;
+        ch.insert (ch.end(), (size_t) latency, 0.0f);
+    }
+    for (std::int64_t pos = 0; pos < b.numFrames(); pos += block)
+    {
+        std::vector<float*> p;
+        for (auto& ch : b.channels)
+            p.push_back (ch.data() + pos);
+        l.process (p.data(), (int) std::min<std::int64_t> (block, b.numFrames() - pos));
+    }
+    for (auto& ch : b.channels)
+        ch.erase (ch.begin(), ch.begin() + latency);
+    return b;
+}
+
+double truePeak16 (const audio::AudioBuffer& b)
+{
+    loudness::TruePeakMeter m;
+    m.prepare (b.numChannels(), 16);
+    std::vector<const float*> p;
+    for (auto& ch : b.channels)
+        p.push_back (ch.data());
+    m.process (p.data(), (int) b.numFrames());
+    m.flush();
+    return loudness::toDecibels (m.truePeak());
+}
+} // namespace
+
+TEST_CASE ("limiter keeps the 16x true peak under the ceiling", "[deliver]")
+{
+    auto in = test::peakySignal (48000, 2, 4.0);
+    for (float gain : { 1.0f, 2.0f, 4.0f })
+    {
+        auto out = limit (in, -1.0, gain, 512);
+        INFO ("gain " << gain);
+        CHECK (truePeak16 (out) <= -1.0);
+    }
+}
+
+TEST_CASE ("limiter leaves quiet audio untouched apart from its latency", "[deliver]")
+{
+    auto in = test::peakySignal (44100, 1, 2.0);
+    auto out = limit (in, -1.0, 0.25f, 300);
+    REQUIRE (out.numFrames() == in.numFrames());
+    for (size_t i = 0; i < in.channels[0].size(); ++i)
+        REQUIRE (out.channels[0][i] == in.channels[0][i] * 0.25f);
+}
+
+TEST_CASE ("limiter output does not depend on the block size", "[deliver]")
+{
+    auto in = test::peakySignal (48000, 2, 2.0);
+    auto a = limit (in, -2.0, 2.0f, 64), b = limit (in, -2.0, 2.0f, 4096);
+    CHECK (a.channels == b.channels);
+}
