@@ -50,7 +50,8 @@ struct PlanRegion
     std::int64_t length = 0;        ///< samples
     std::int64_t fadeIn = 0;        ///< samples, from the region's start
     std::int64_t fadeOut = 0;       ///< samples, ending at the region's end
-    FadeShape fadeShape = FadeShape::linear;
+    FadeShape fadeInShape = FadeShape::linear;
+    FadeShape fadeOutShape = FadeShape::linear;
     double gainDb = 0.0;
 };
 

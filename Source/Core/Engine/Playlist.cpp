@@ -93,9 +93,9 @@ void Playlist::read (std::int64_t start, int count, float* const* dest)
                     double g = region.gain;
                     const auto pos = piecePos + i;
                     if (pos < r.fadeIn)
-                        g *= fadeCurve ((double) pos / (double) r.fadeIn, r.fadeShape);
+                        g *= fadeCurve ((double) pos / (double) r.fadeIn, r.fadeInShape);
                     if (r.length - pos <= r.fadeOut)
-                        g *= fadeCurve ((double) (r.length - pos) / (double) r.fadeOut, r.fadeShape);
+                        g *= fadeCurve ((double) (r.length - pos) / (double) r.fadeOut, r.fadeOutShape);
                     out[i] += in[i] * (float) g;
                 }
             }

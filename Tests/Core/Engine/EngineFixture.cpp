@@ -79,7 +79,7 @@ engine::MixPlan richPlan (const TempDir& dir, int tracks, double seconds)
         r2.sourceStart = 5000;
         r2.length = length / 3;
         r2.fadeIn = 4800;
-        r2.fadeShape = FadeShape::equalPower;
+        r2.fadeInShape = FadeShape::equalPower;
         track.regions.push_back (r2);
 
         track.gainDb = -2.0 - t % 3;
