@@ -43,6 +43,10 @@ public:
     /** Blocks until everything pending is written (tests, and before quitting). */
     void flush();
 
+    /** Forgets edits not yet written: call after the document was saved (the saved file is
+        newer than anything pending). */
+    void discardPending();
+
     /** Number of autosave files written so far. */
     int writes() const;
 
@@ -60,7 +64,8 @@ private:
     std::shared_ptr<const Session> pending;
     std::filesystem::path target;
     int pendingEdits = 0;
-    bool stopping = false, writing = false;
+    std::chrono::steady_clock::time_point firstPending;
+    bool stopping = false, writing = false, flushing = false;
     int writeCount = 0;
     std::string error;
     std::thread worker;

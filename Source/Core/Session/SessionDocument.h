@@ -41,7 +41,7 @@ public:
     bool redo();
 
     /** True when the session differs from what was last loaded or saved. */
-    bool isDirty() const noexcept { return changeCount != savedChangeCount; }
+    bool isDirty() const { return current != saved; }
     /** Counts every apply/undo/redo since opening (autosave uses it to count edits). */
     std::uint64_t changes() const noexcept { return changeCount; }
 
@@ -60,7 +60,7 @@ public:
     /** The history as JSON (labels and session snapshots), so the CLI can keep undo across
         runs in a sidecar file; restoreHistory accepts it only if it was made for the current
         session content, else it is ignored and false is returned. */
-    Json historyToJson() const;
+    Json historyToJson (std::size_t maxSteps = 50) const;
     bool restoreHistory (const Json& history);
 
 private:
@@ -72,7 +72,8 @@ private:
     Session current;
     std::filesystem::path path;
     std::vector<Step> undoStack, redoStack;
-    std::uint64_t changeCount = 0, savedChangeCount = 0;
+    Session saved;   ///< as last loaded or saved, for isDirty()
+    std::uint64_t changeCount = 0;
     std::vector<std::pair<int, Listener>> listeners;
     int nextListener = 1;
 

@@ -2,6 +2,9 @@
 /** The consistency rules every session keeps, checked after each edit and on load. */
 #include "Session/Session.h"
 
+#include <string>
+#include <vector>
+
 namespace loopstage::session
 {
 /** Throws InputError "<json path>: <problem>" (e.g. "tracks[2].output: no bus or stem 'x'")
@@ -10,4 +13,10 @@ namespace loopstage::session
     music cues or regions; routing loops; ratings outside 0-5; ADR cue out before in;
     non-monotonic warp maps; a sample rate that is not positive. */
 void validate (const Session& session);
+} // namespace loopstage::session
+
+namespace loopstage::session
+{
+/** The delivery spec names a session may name (those of deliver::findSpec). */
+const std::vector<std::string>& deliverySpecNames();
 } // namespace loopstage::session
