@@ -85,6 +85,29 @@ namespace
         Compressor compressor;
         std::string key;
     };
+    class DeEsserInsert final : public Insert
+    {
+    public:
+        DeEsserInsert (const PlanInsert& plan, double sampleRate) : deesser (plan.deesser, sampleRate)
+        {
+            const auto& s = plan.deesser;
+            std::ostringstream k;
+            k.precision (17);
+            k << "deesser:" << sampleRate << ":" << s.frequency << "," << s.q << "," << s.thresholdDb << "," << s.ratio << ","
+              << s.attackMs << "," << s.releaseMs;
+            key = k.str();
+        }
+        std::string configKey() const override { return key; }
+        int latency() const noexcept override { return 0; }
+        void process (float* const* channels, int numChannels, int count) noexcept override
+        {
+            deesser.process (channels, numChannels, count);
+        }
+
+    private:
+        DeEsser deesser;
+        std::string key;
+    };
 } // namespace
 
 std::shared_ptr<Insert> makeInsert (const PlanInsert& plan, int channels, double sampleRate)
@@ -101,6 +124,8 @@ std::shared_ptr<Insert> makeInsert (const PlanInsert& plan, int channels, double
             return std::make_shared<EqInsert> (plan, channels, sampleRate);
         case PlanInsert::Kind::compressor:
             return std::make_shared<CompressorInsert> (plan, sampleRate);
+        case PlanInsert::Kind::deesser:
+            return std::make_shared<DeEsserInsert> (plan, sampleRate);
     }
     throw InputError ("insert '" + plan.id + "': unknown kind");
 }

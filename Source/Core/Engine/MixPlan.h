@@ -11,6 +11,7 @@
     is recompiled, so an edit does not reset what it did not touch.
 */
 #include "Engine/Processors/Compressor.h"
+#include "Engine/Processors/DeEsser.h"
 #include "Engine/Processors/Equaliser.h"
 
 #include <cstdint>
@@ -71,7 +72,8 @@ struct PlanInsert
         delay,       ///< a pure delay that reports `samples` of latency (what a look-ahead plug-in does)
         trim,        ///< a gain of `gainDb` with no latency
         eq,          ///< parametric equaliser with `bands`
-        compressor   ///< feed-forward compressor with `compressor` settings
+        compressor,  ///< feed-forward compressor with `compressor` settings
+        deesser      ///< de-esser with `deesser` settings
     };
     std::string id;   ///< stable within its strip (keys its state across edits)
     Kind kind = Kind::trim;
@@ -79,6 +81,7 @@ struct PlanInsert
     double gainDb = 0.0;
     std::vector<EqBand> bands;
     CompressorSettings compressor;
+    DeEsserSettings deesser;
 };
 
 /** What tracks and buses share: a channel strip. */

@@ -81,8 +81,19 @@ namespace
             c.releaseMs = number (p, "release_ms", c.releaseMs, where);
             c.makeupDb = number (p, "makeup_db", c.makeupDb, where);
         }
+        else if (insert.plugin == "deesser")
+        {
+            out.kind = PlanInsert::Kind::deesser;
+            auto& d = out.deesser;
+            d.frequency = number (p, "frequency", d.frequency, where);
+            d.q = number (p, "q", d.q, where);
+            d.thresholdDb = number (p, "threshold_db", d.thresholdDb, where);
+            d.ratio = number (p, "ratio", d.ratio, where);
+            d.attackMs = number (p, "attack_ms", d.attackMs, where);
+            d.releaseMs = number (p, "release_ms", d.releaseMs, where);
+        }
         else
-            throw InputError (where + ": unknown built-in processor '" + insert.plugin + "' (eq, compressor, trim, delay)");
+            throw InputError (where + ": unknown built-in processor '" + insert.plugin + "' (eq, compressor, deesser, trim, delay)");
         return out;
     }
 

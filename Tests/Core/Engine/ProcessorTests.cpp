@@ -1,5 +1,6 @@
 // The built-in equaliser and compressor against their analytic responses.
 #include "Engine/Processors/Compressor.h"
+#include "Engine/Processors/DeEsser.h"
 #include "Engine/Processors/Equaliser.h"
 
 #include <catch2/catch.hpp>
@@ -73,4 +74,24 @@ TEST_CASE ("compressor settles at threshold + excess / ratio", "[engine][dsp]")
     float* ych[1] = { y.data() };
     quiet.process (ych, 1, 4800);
     CHECK (peakDb (y, 0) == Approx (-28.0).margin (0.01));
+}
+
+TEST_CASE ("de-esser turns down sibilance and leaves the voice band alone", "[engine][dsp]")
+{
+    DeEsserSettings s;
+    s.frequency = 7000.0;
+    s.thresholdDb = -30.0;
+    s.ratio = 4.0;
+    // 7 kHz at -10 dBFS: the band detector reads ~-10 dB, 20 dB over: 15 dB of reduction.
+    DeEsser hiss (s, 48000.0);
+    auto x = sine (7000.0, std::pow (10.0, -10.0 / 20.0), 48000);
+    float* ch[1] = { x.data() };
+    hiss.process (ch, 1, 48000);
+    CHECK (peakDb (x, 24000) == Approx (-25.0).margin (0.5));
+    // 300 Hz at the same level is far outside the band: well under the threshold there.
+    DeEsser voice (s, 48000.0);
+    auto y = sine (300.0, std::pow (10.0, -10.0 / 20.0), 48000);
+    float* ych[1] = { y.data() };
+    voice.process (ych, 1, 48000);
+    CHECK (peakDb (y, 24000) == Approx (-10.0).margin (0.05));
 }
