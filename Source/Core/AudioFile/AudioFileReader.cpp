@@ -1,4 +1,5 @@
 #include "AudioFile/AudioFileReader.h"
+#include "AudioFile/ChunkIo.h"
 #include "Base/Error.h"
 
 #include <algorithm>
@@ -37,6 +38,12 @@ AudioFileReader::AudioFileReader (const std::filesystem::path& file)
     fileInfo.frames = sfinfo.frames;
     fileInfo.format = fromSndfileSubtype (sfinfo.format);
     fileInfo.container = fromSndfileMajor (sfinfo.format);
+    auto metadata = detail::readChunks (handle->file);
+    bextChunk = std::move (metadata.bext);
+    ixmlChunk = std::move (metadata.ixml);
+    ixmlSource = std::move (metadata.ixmlText);
+    warnings = std::move (metadata.warnings);
+
     // Doubles and floats read back as written: no normalisation to [-1, 1].
     sf_command (handle->file, SFC_SET_NORM_FLOAT, nullptr, SF_TRUE);
 }

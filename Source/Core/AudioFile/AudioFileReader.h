@@ -7,11 +7,16 @@
     thread.
 */
 #include "AudioFile/AudioBuffer.h"
+#include "AudioFile/BextChunk.h"
+#include "AudioFile/IxmlChunk.h"
 #include "AudioFile/SampleFormat.h"
 
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace loopstage::audio
 {
@@ -37,6 +42,16 @@ public:
     const AudioFileInfo& info() const noexcept { return fileInfo; }
     const std::filesystem::path& path() const noexcept { return filePath; }
 
+    /** The file's bext chunk (Broadcast WAV), when it has a readable one. */
+    const std::optional<BextChunk>& bext() const noexcept { return bextChunk; }
+    /** The file's iXML chunk, when it has a well-formed one. */
+    const std::optional<IxmlChunk>& ixml() const noexcept { return ixmlChunk; }
+    /** The iXML chunk's text as stored (trailing padding removed); empty without one. Keeps the
+        elements IxmlChunk does not model. */
+    const std::string& ixmlText() const noexcept { return ixmlSource; }
+    /** Metadata chunks that were present but could not be read, one sentence each. */
+    const std::vector<std::string>& metadataWarnings() const noexcept { return warnings; }
+
     /** Reads up to `frames` frames into planar `destination[channel][0..frames)`; returns the
         number read (0 at the end). */
     std::int64_t read (float* const* destination, std::int64_t frames);
@@ -52,6 +67,10 @@ private:
     std::unique_ptr<Handle> handle;
     std::filesystem::path filePath;
     AudioFileInfo fileInfo;
+    std::optional<BextChunk> bextChunk;
+    std::optional<IxmlChunk> ixmlChunk;
+    std::string ixmlSource;
+    std::vector<std::string> warnings;
     std::vector<float> interleaved;
 };
 

@@ -1,4 +1,5 @@
 #include "AudioFile/AudioFileWriter.h"
+#include "AudioFile/ChunkIo.h"
 #include "Base/AtomicFile.h"
 #include "Base/Error.h"
 
@@ -20,6 +21,16 @@ struct AudioFileWriter::Handle
     SNDFILE* file = nullptr;
 };
 
+SndfileContainerChoice sndfileContainerFor (Container container) noexcept
+{
+    switch (container)
+    {
+        case Container::wav: return { SF_FORMAT_RF64, true };
+        case Container::rf64: return { SF_FORMAT_RF64, false };
+        default: return { toSndfileMajor (container), false };
+    }
+}
+
 AudioFileWriter::AudioFileWriter (const std::filesystem::path& target, const AudioWriteOptions& opts)
     : handle (std::make_unique<Handle> (target)), options (opts)
 {
@@ -30,13 +41,20 @@ AudioFileWriter::AudioFileWriter (const std::filesystem::path& target, const Aud
     SF_INFO sfinfo {};
     sfinfo.samplerate = (int) options.sampleRate;
     sfinfo.channels = options.channels;
-    sfinfo.format = toSndfileMajor (container) | toSndfileSubtype (options.format);
+    const auto choice = sndfileContainerFor (container);
+    sfinfo.format = choice.major | toSndfileSubtype (options.format);
     if (! sf_format_check (&sfinfo))
         throwFileError (target, "cannot write " + toString (options.format) + " in a " + toString (container) + " file");
+    const bool riff = container == Container::wav || container == Container::rf64;
+    if ((options.bext || options.ixml) && ! riff)
+        throwFileError (target, "bext and iXML metadata need a WAV or RF64 file, not " + toString (container));
 
     handle->file = sf_open (handle->atomic.tempPath().c_str(), SFM_WRITE, &sfinfo);
     if (handle->file == nullptr)
         throwFileError (target, std::string ("cannot create audio file: ") + sf_strerror (nullptr));
+    if (choice.autoDowngrade)
+        sf_command (handle->file, SFC_RF64_AUTO_DOWNGRADE, nullptr, SF_TRUE);
+    detail::writeChunks (handle->file, target, options.bext, options.ixml);
     // Integer files clip out-of-range floats instead of wrapping them around.
     sf_command (handle->file, SFC_SET_CLIPPING, nullptr, SF_TRUE);
 }

@@ -4,8 +4,16 @@
     Samples go to a temporary beside the target; commit() finalises the header and renames it
     into place. A writer destroyed without commit() (an error, a cancelled render) leaves no file.
     Not for the audio thread.
+
+    Files over 4 GB: a RIFF WAVE file cannot hold more than 4 GB, so WAV is written as EBU RF64
+    with libsndfile's automatic downgrade (SFC_RF64_AUTO_DOWNGRADE): a file that ends under 4 GB
+    comes out as a plain RIFF WAVE (WAVE_FORMAT_EXTENSIBLE, with a JUNK chunk where RF64 keeps its
+    ds64 sizes, as EBU Tech 3306 recommends), a longer one as RF64. Container::rf64 forces RF64
+    at any size. bext and iXML go in either way, before the audio data.
 */
 #include "AudioFile/AudioBuffer.h"
+#include "AudioFile/BextChunk.h"
+#include "AudioFile/IxmlChunk.h"
 #include "AudioFile/SampleFormat.h"
 
 #include <cstdint>
@@ -22,7 +30,19 @@ struct AudioWriteOptions
     SampleFormat format = SampleFormat::int24;
     /** Empty: chosen from the file name's extension. */
     std::optional<Container> container;
+    /** Broadcast WAV metadata; WAV and RF64 only (asking for it in AIFF or FLAC is bad input). */
+    std::optional<BextChunk> bext;
+    std::optional<IxmlChunk> ixml;
 };
+
+/** The libsndfile major format and whether RF64 may downgrade to RIFF WAVE, for a container:
+    WAV → (RF64, downgrade), RF64 → (RF64, no downgrade), others as themselves. */
+struct SndfileContainerChoice
+{
+    int major = 0;
+    bool autoDowngrade = false;
+};
+SndfileContainerChoice sndfileContainerFor (Container container) noexcept;
 
 class AudioFileWriter
 {
