@@ -33,6 +33,7 @@ namespace
             options.durationToleranceSeconds = 1.0 / *fps;
         }
 
+        options.keepPlots = args.value ("report").has_value();
         const auto result = deliver::checkFile (file, spec, options, out.progress());
         if (auto report = args.value ("report"))
             deliver::writeQcReport (*report, file, result);

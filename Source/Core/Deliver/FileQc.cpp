@@ -30,7 +30,8 @@ QcResult checkFile (const std::filesystem::path& file, const DeliverySpec& spec,
     QcResult r;
     r.spec = spec.name;
     auto analysis = analysisFor (spec);
-    analysis.keepHistory = true;
+    analysis.keepHistory = options.keepPlots;
+    analysis.keepPeakHistory = options.keepPlots;
     r.report = loudness::analyseFile (file, analysis, progress);
     const auto& m = r.report;
 

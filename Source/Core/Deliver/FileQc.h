@@ -22,6 +22,9 @@ struct QcOptions
     std::optional<int> channels;
     std::optional<double> durationSeconds;   ///< the picture's length
     double durationToleranceSeconds = 1.0 / 24.0;
+    /** Keep loudness and true peak over time for the HTML report (true peak then reads every
+        sample at 16x, a few seconds per 10 minutes of stereo). */
+    bool keepPlots = false;
 };
 
 struct QcCheck

@@ -38,6 +38,30 @@ namespace
         }
         return "<polyline fill='none' stroke='" + std::string (colour) + "' stroke-width='1' points='" + pts.str() + "'/>";
     }
+    // True peak per pixel column (max over channels), on a +3..-37 dBTP scale.
+    std::string peakCurve (const loudness::LoudnessReport& r, double width, double height)
+    {
+        size_t entries = 0;
+        for (auto& ch : r.truePeakHistory)
+            entries = std::max (entries, ch.size());
+        if (entries == 0)
+            return {};
+        const int columns = (int) width;
+        std::vector<float> column ((size_t) columns, 0.0f);
+        for (auto& ch : r.truePeakHistory)
+            for (size_t k = 0; k < ch.size(); ++k)
+            {
+                auto& c = column[std::min ((size_t) columns - 1, k * (size_t) columns / entries)];
+                c = std::max (c, ch[k]);
+            }
+        std::ostringstream pts;
+        for (int x = 0; x < columns; ++x)
+        {
+            const double db = column[(size_t) x] > 0 ? 20.0 * std::log10 ((double) column[(size_t) x]) : -37.0;
+            pts << x << ',' << height * (3.0 - std::clamp (db, -37.0, 3.0)) / 40.0 << ' ';
+        }
+        return "<polyline fill='none' stroke='#036' stroke-width='1' points='" + pts.str() + "'/>";
+    }
 } // namespace
 
 void writeQcReport (const std::filesystem::path& html, const std::filesystem::path& audioFile, const QcResult& r)
@@ -67,7 +91,27 @@ void writeQcReport (const std::filesystem::path& html, const std::filesystem::pa
     char caption[160];
     std::snprintf (caption, sizeof caption, "0 to %.1f s; light: momentary, dark: short-term, dashed: integrated (LUFS)",
                    r.report.durationSeconds());
-    o << "<text x='0' y='" << h + 25 << "' font-size='12'>" << caption << "</text></g></svg>\n</body></html>\n";
+    o << "<text x='0' y='" << h + 25 << "' font-size='12'>" << caption << "</text></g></svg>\n";
+
+    if (! r.report.truePeakHistory.empty())
+    {
+        o << "<h2>True peak over time (16x)</h2>\n<svg xmlns='http://www.w3.org/2000/svg' width='" << w + 60
+          << "' height='" << h + 40 << "'><g transform='translate(50,10)'>"
+          << "<rect width='" << w << "' height='" << h << "' fill='#fafafa' stroke='#999'/>";
+        for (int db = 0; db >= -30; db -= 10)
+            o << "<line x1='0' x2='" << w << "' y1='" << h * (3.0 - db) / 40.0 << "' y2='" << h * (3.0 - db) / 40.0
+              << "' stroke='#ddd'/><text x='-45' y='" << h * (3.0 - db) / 40.0 + 4 << "' font-size='11'>" << db << "</text>";
+        o << peakCurve (r.report, w, h);
+        for (auto& c : r.checks)
+            if (c.name == "true_peak" && c.limit.rfind ("<= ", 0) == 0)
+            {
+                const double ceiling = std::stod (c.limit.substr (3));
+                o << "<line x1='0' x2='" << w << "' y1='" << h * (3.0 - ceiling) / 40.0 << "' y2='"
+                  << h * (3.0 - ceiling) / 40.0 << "' stroke='#c00' stroke-dasharray='4'/>";
+            }
+        o << "<text x='0' y='" << h + 25 << "' font-size='12'>dBTP, max of all channels; dashed: the spec's ceiling</text></g></svg>\n";
+    }
+    o << "</body></html>\n";
     writeFileAtomically (html, o.str());
 }
 } // namespace loopstage::deliver

@@ -18,6 +18,7 @@ void TruePeakLimiter::prepare (int channels, double sampleRate, int maxBlock, do
     for (auto& d : detectors)
         d.prepare (16, maxBlock);
     peaks.assign ((size_t) maxBlock, 0.0f);
+    recentMax.assign ((size_t) channels, 0.0f);
     channelPeaks.assign ((size_t) maxBlock, 0.0f);
     queueIndex.assign ((size_t) window + 1, 0);
     queueValue.assign ((size_t) window + 1, 1.0f);
@@ -31,6 +32,7 @@ void TruePeakLimiter::reset() noexcept
     for (auto& d : detectors)
         d.reset();
     previousPeak = 0.0f;
+    std::fill (recentMax.begin(), recentMax.end(), 0.0f);
     queueHead = queueSize = 0;
     time = 0;
     envelope = 1.0;
@@ -76,9 +78,31 @@ void TruePeakLimiter::process (float* const* channels, int n) noexcept
     std::fill (peaks.begin(), peaks.begin() + n, 0.0f);
     for (int c = 0; c < numChannels; ++c)
     {
-        detectors[(size_t) c].peaksPerSample (channels[c], n, channelPeaks.data());
-        for (int i = 0; i < n; ++i)
-            peaks[(size_t) i] = std::max (peaks[(size_t) i], channelPeaks[(size_t) i]);
+        auto& detector = detectors[(size_t) c];
+        auto& recent = recentMax[(size_t) c];
+        // 64-sample stretches that even the filter's worst-case gain cannot lift to the
+        // ceiling need no interpolation: their requirement is 1 whatever the phase.
+        for (int start = 0; start < n; start += 64)
+        {
+            const int len = std::min (64, n - start);
+            const float* x = channels[c] + start;
+            float m = 0.0f;
+            for (int i = 0; i < len; ++i)
+                m = std::max (m, std::fabs (x[i]));
+            if (std::max (m, recent) * detector.gainBound() < ceiling)
+                detector.skip (x, len);
+            else
+            {
+                detector.peaksPerSample (x, len, channelPeaks.data());
+                for (int i = 0; i < len; ++i)
+                    peaks[(size_t) (start + i)] = std::max (peaks[(size_t) (start + i)], channelPeaks[(size_t) i]);
+            }
+            // The filter reaches 15 samples back: carry this stretch's tail peak (>= 15 samples).
+            float tail = 0.0f;
+            for (int i = std::max (0, len - 15); i < len; ++i)
+                tail = std::max (tail, std::fabs (x[i]));
+            recent = len >= 15 ? tail : std::max (recent, tail);
+        }
     }
 
     const int ringLength = latencySamples() + 1;

@@ -44,6 +44,7 @@ private:
     double releaseCoefficient = 0.0;
     std::vector<loudness::Oversampler> detectors;
     std::vector<float> peaks, channelPeaks;
+    std::vector<float> recentMax;   // per channel: largest |sample| among the last 15
     float previousPeak = 0.0f;
 
     // Requirement timeline: running minimum over the look-ahead (monotonic queue in a ring).

@@ -69,8 +69,27 @@ void DialogueGate::finish()
     const int frames = (int) (slices.size() / 10);
     std::vector<bool> raw ((size_t) frames, false);
     const double floorEnergy = std::pow (10.0, -60.0 / 10.0);
+    // The steady background under each frame: the quietest 10 ms of speech band within ±1 s.
+    std::vector<double> frameMin ((size_t) frames, 0.0), background ((size_t) frames, 0.0);
     for (int f = 0; f < frames; ++f)
     {
+        double m = slices[(size_t) f * 10].band;
+        for (int s = 1; s < 10; ++s)
+            m = std::min (m, slices[(size_t) (f * 10 + s)].band);
+        frameMin[(size_t) f] = m;
+    }
+    for (int f = 0; f < frames; ++f)
+    {
+        double m = frameMin[(size_t) f];
+        for (int g = std::max (0, f - 10); g <= std::min (frames - 1, f + 10); ++g)
+            m = std::min (m, frameMin[(size_t) g]);
+        background[(size_t) f] = m;
+    }
+    for (int f = 0; f < frames; ++f)
+    {
+        // Swing is measured on what rises above most of the background, so a steady pad or
+        // room tone under the voice does not flatten the syllables.
+        const double under = 0.8 * background[(size_t) f];
         const int first = std::max (0, (f - 2) * 10), last = std::min ((int) slices.size(), (f + 3) * 10);
         double band = 0, full = 0, mean = 0, meanSq = 0;
         int counted = 0;
@@ -78,7 +97,7 @@ void DialogueGate::finish()
         {
             band += slices[(size_t) s].band;
             full += slices[(size_t) s].full;
-            const double db = 10.0 * std::log10 (slices[(size_t) s].band + 1e-12);
+            const double db = 10.0 * std::log10 (std::max (0.0, slices[(size_t) s].band - under) + 1e-12);
             mean += db;
             meanSq += db * db;
             ++counted;

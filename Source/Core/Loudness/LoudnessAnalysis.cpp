@@ -64,6 +64,12 @@ LoudnessReport analyse (const AudioSource& source, double sampleRate, int channe
         meter.setHistory (&report.subBlocks);
     TruePeakMeter peaks;
     peaks.prepare (channels, options.truePeakFactor, 8192);
+    if (options.keepPeakHistory)
+    {
+        report.truePeakHistory.resize ((size_t) channels);
+        for (int c = 0; c < channels; ++c)
+            peaks.setHistory (c, &report.truePeakHistory[(size_t) c]);
+    }
     DialogueGate gate;
     std::vector<float> mono;
     if (options.dialogue)
@@ -77,27 +83,28 @@ LoudnessReport analyse (const AudioSource& source, double sampleRate, int channe
     Chunk a (channels), b (channels);
     Chunk* current = &a;
     Chunk* next = &b;
-    current->frames = source (current->pointers.data(), chunkFrames);
+    const std::int64_t chunk = std::min<std::int64_t> (chunkFrames, meter.maxSplitFrames());
+    current->frames = source (current->pointers.data(), chunk);
     while (current->frames > 0)
     {
-        // Job 0: loudness (+ speech); 1: read the next chunk; 2..: true peak per channel.
-        runJobs (2 + channels, threads, [&] (int job)
+        // Jobs: read the next chunk; per channel, K-weighting and true peak; speech detection.
+        // The meter's sub-blocks are then closed here, on one thread, in order.
+        const int n = (int) current->frames;
+        runJobs (1 + 2 * channels + (options.dialogue ? 1 : 0), threads, [&] (int job)
         {
-            const int n = (int) current->frames;
             if (job == 0)
-            {
-                meter.process (current->pointers.data(), n);
-                if (options.dialogue)
-                {
-                    dialogueDownmix (current->pointers.data(), channels, n, mono.data());
-                    gate.process (mono.data(), n);
-                }
-            }
-            else if (job == 1)
-                next->frames = source (next->pointers.data(), chunkFrames);
+                next->frames = source (next->pointers.data(), chunk);
+            else if (job <= channels)
+                meter.filterChannel (job - 1, current->pointers[(size_t) (job - 1)], n);
+            else if (job <= 2 * channels)
+                peaks.processChannel (job - 1 - channels, current->pointers[(size_t) (job - 1 - channels)], n);
             else
-                peaks.processChannel (job - 2, current->pointers[(size_t) (job - 2)], n);
+            {
+                dialogueDownmix (current->pointers.data(), channels, n, mono.data());
+                gate.process (mono.data(), n);
+            }
         });
+        meter.commit (n);
         report.frames += current->frames;
         std::swap (current, next);
         if (expectedFrames > 0)

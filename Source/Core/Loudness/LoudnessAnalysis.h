@@ -22,6 +22,7 @@ struct AnalysisOptions
     int truePeakFactor = 8;     ///< oversampling for true peak (16 for delivery checks)
     bool dialogue = false;      ///< also detect speech and measure dialogue-gated loudness
     bool keepHistory = false;   ///< keep 100 ms sub-block energies (plots)
+    bool keepPeakHistory = false; ///< keep true peaks per 256 samples per channel (slower: no skipping)
     int threads = 0;            ///< 0: all cores
 };
 
@@ -36,6 +37,8 @@ struct LoudnessReport
     /** Weighted mean square per 100 ms (keepHistory or dialogue). */
     std::vector<double> subBlocks;
     std::vector<bool> speechFrames;
+    /** [channel][k]: linear true peak of samples [256 k, 256 k + 256) (keepPeakHistory). */
+    std::vector<std::vector<float>> truePeakHistory;
 
     double durationSeconds() const noexcept { return sampleRate > 0 ? (double) frames / sampleRate : 0.0; }
 };

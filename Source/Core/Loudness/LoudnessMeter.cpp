@@ -22,6 +22,7 @@ void LoudnessMeter::prepare (int channels, double sampleRate, std::vector<double
     weights = w.empty() ? channelWeights (channels) : std::move (w);
     weights.resize ((size_t) channels, 1.0);
     channelSums.assign ((size_t) channels, 0.0);
+    segmentSums.assign ((size_t) (channels * maxSegments), 0.0);
     reset();
 }
 
@@ -40,13 +41,38 @@ void LoudnessMeter::reset() noexcept
 
 void LoudnessMeter::process (const float* const* channels, int n) noexcept
 {
-    int done = 0;
-    while (done < n)
+    for (int done = 0; done < n;)
+    {
+        const int piece = std::min (n - done, maxSplitFrames());
+        for (int c = 0; c < numChannels; ++c)
+            filterChannel (c, channels[c] + done, piece);
+        commit (piece);
+        done += piece;
+    }
+}
+
+void LoudnessMeter::filterChannel (int channel, const float* x, int n) noexcept
+{
+    // Cut at the same sub-block boundaries commit() will use (it reads `filled` unchanged).
+    double* sums = segmentSums.data() + channel * maxSegments;
+    const bool weighted = weights[(size_t) channel] != 0.0;
+    int position = filled, segment = 0;
+    for (int done = 0; done < n; ++segment)
+    {
+        const int chunk = std::min (n - done, subBlockLength - position);
+        sums[segment] = weighted ? filters[(size_t) channel].sumOfSquares (x + done, chunk) : 0.0;
+        position = (position + chunk) % subBlockLength;
+        done += chunk;
+    }
+}
+
+void LoudnessMeter::commit (int n) noexcept
+{
+    for (int done = 0, segment = 0; done < n; ++segment)
     {
         const int chunk = std::min (n - done, subBlockLength - filled);
         for (int c = 0; c < numChannels; ++c)
-            if (weights[(size_t) c] != 0.0)
-                channelSums[(size_t) c] += filters[(size_t) c].sumOfSquares (channels[c] + done, chunk);
+            channelSums[(size_t) c] += segmentSums[(size_t) (c * maxSegments + segment)];
         filled += chunk;
         done += chunk;
         if (filled == subBlockLength)

@@ -37,6 +37,13 @@ public:
     /** Meters `n` frames of planar audio. @realtime (no allocation unless a history is set). */
     void process (const float* const* channels, int n) noexcept;
 
+    /** The same as process(), split so channels can be filtered on different threads at once:
+        call filterChannel() for every channel (any thread, any order; n <= maxSplitFrames()),
+        then commit (n) on one thread. @realtime */
+    void filterChannel (int channel, const float* x, int n) noexcept;
+    void commit (int n) noexcept;
+    int maxSplitFrames() const noexcept { return (maxSegments - 2) * subBlockLength; }
+
     /** Offline: every completed 100 ms sub-block's weighted mean square is appended here (for
         dialogue gating and loudness-over-time plots). Allocates; leave unset on the audio thread. */
     void setHistory (std::vector<double>* subBlockEnergies) noexcept { history = subBlockEnergies; }
@@ -61,6 +68,8 @@ private:
     std::vector<KWeighting> filters;
     std::vector<double> weights;
     std::vector<double> channelSums;
+    static constexpr int maxSegments = 64;
+    std::vector<double> segmentSums;   // [channel][segment] of the call being split
     int filled = 0;   // samples in the current sub-block
     std::array<double, ringSize> ring {};
     std::int64_t completed = 0;

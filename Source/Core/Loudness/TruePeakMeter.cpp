@@ -43,7 +43,7 @@ void TruePeakMeter::processChannel (int channel, const float* x, int n) noexcept
 {
     auto& s = states[(size_t) channel];
     // Short chunks make the skip test sharp: one loud sample only forces its own 256 samples.
-    const int block = std::min (256, s.oversampler.maxBlock());
+    const int block = std::min (historyStep, s.oversampler.maxBlock());
     const int h = Oversampler::tapsPerPhase - 1;
     for (int done = 0; done < n;)
     {
@@ -58,7 +58,13 @@ void TruePeakMeter::processChannel (int channel, const float* x, int n) noexcept
             reach = std::max (reach, v);
 
         // Every output of this block depends only on these samples and the 15 before them.
-        if (reach * s.oversampler.gainBound() > s.truePeak)
+        if (s.peakLog != nullptr)
+        {
+            const float p = std::max (blockMax, s.oversampler.peak (in, chunk));
+            s.peakLog->push_back (p);
+            s.truePeak = std::max (s.truePeak, p);
+        }
+        else if (reach * s.oversampler.gainBound() > s.truePeak)
             s.truePeak = std::max (s.truePeak, s.oversampler.peak (in, chunk));
         else
             s.oversampler.skip (in, chunk);

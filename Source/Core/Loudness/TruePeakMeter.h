@@ -27,6 +27,11 @@ public:
     /** Feeds 16 zeros so the last samples' inter-sample peaks are seen (end of a file). */
     void flush() noexcept;
 
+    /** Offline plots: append the true peak of every 256-sample chunk of `channel` here (and skip
+        nothing, so every value is real). Allocates; leave unset on the audio thread. */
+    void setHistory (int channel, std::vector<float>* peaksPer256) noexcept { states[(std::size_t) channel].peakLog = peaksPer256; }
+    static constexpr int historyStep = 256;
+
     int channels() const noexcept { return (int) states.size(); }
     /** Linear peaks (1.0 = 0 dBFS). */
     float truePeak (int channel) const noexcept { return states[(std::size_t) channel].truePeak; }
@@ -40,6 +45,7 @@ private:
         Oversampler oversampler;
         std::vector<float> history;    // the last 15 samples' magnitudes, for the skip bound
         float truePeak = 0, samplePeak = 0;
+        std::vector<float>* peakLog = nullptr;
     };
     std::vector<State> states;
 };

@@ -39,6 +39,7 @@ TEST_CASE ("qc passes a normalised file and fails the original", "[deliver]")
 
     deliver::QcOptions o;
     o.durationSeconds = 6.0;
+    o.keepPlots = true;
     const auto good = deliver::checkFile (out, spec, o);
     CHECK (good.compliant);
     CHECK (find (good, "layout").value == "stereo");
