@@ -74,3 +74,20 @@ TEST_CASE ("normalize refuses silence", "[deliver]")
     CHECK_THROWS_AS (deliver::normalizeFile (in, dir / "out.wav", deliver::findSpec ("ebu-r128")), InputError);
     CHECK_FALSE (std::filesystem::exists (dir / "out.wav"));
 }
+
+TEST_CASE ("netflix normalises dialogue-gated, or programme at -24 without speech", "[deliver]")
+{
+    test::TempDir dir ("normalize");
+    const auto tone = dir / "tone.wav";
+    audio::AudioBuffer b (2, 48000 * 6, 48000);
+    for (auto& ch : b.channels)
+        for (size_t i = 0; i < ch.size(); ++i)
+            ch[i] = (float) (0.3 * std::sin (2.0 * M_PI * 440.0 * (double) i / 48000.0));
+    audio::writeAudio (tone, b, audio::SampleFormat::int24);
+    const auto spec = deliver::findSpec ("netflix");
+    const auto r = deliver::normalizeFile (tone, dir / "out.wav", spec);
+    CHECK_FALSE (r.outputReading.dialogue);
+    CHECK (r.outputReading.targetLufs == -24.0);
+    CHECK (*r.outputReading.lufs == Approx (-24.0).margin (0.1));
+    CHECK (*r.output.truePeakDbtp <= -2.0);
+}
