@@ -1,0 +1,132 @@
+// Exporting a deliverable from a session: real media from sox, the real engine, normaliser and QC.
+#include "Export/DeliveryExport.h"
+#include "AudioFile/AudioFileReader.h"
+#include "Base/AtomicFile.h"
+#include "Loudness/LoudnessAnalysis.h"
+#include "Support/Process.h"
+#include "Support/TempDir.h"
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+using namespace loopstage;
+namespace fs = std::filesystem;
+
+namespace
+{
+/** DX speech-like noise bursts, FX rumble, MX chord: 12 s, 48 kHz, with a score cue. */
+session::Session makeSession (const test::TempDir& dir)
+{
+    test::runOrFail ({ "sox", "-R", "-n", "-r", "48000", "-b", "24", (dir / "dx.wav").string(), "synth", "12", "pinknoise",
+                       "tremolo", "3", "90", "vol", "0.3" });
+    test::runOrFail ({ "sox", "-R", "-n", "-r", "48000", "-b", "24", (dir / "fx.wav").string(), "synth", "12", "brownnoise", "vol", "0.2" });
+    test::runOrFail ({ "sox", "-R", "-n", "-r", "48000", "-b", "24", "-c", "2", (dir / "mx.wav").string(), "synth", "10", "pluck", "A3",
+                       "pluck", "E4", "vol", "0.5" });
+
+    auto s = session::Session::withDefaultStems();
+    s.name = "export test";
+    s.frameRate = timecode::FrameRate::parse ("25");
+    const auto addTrack = [&] (const char* id, session::TrackKind kind, int channels, const char* file, const char* cue) {
+        session::Track t;
+        t.id = id;
+        t.name = id;
+        t.kind = kind;
+        t.channels = channels;
+        t.output = s.defaultOutputFor (kind);
+        s.tracks.push_back (t);
+        session::Region r;
+        r.id = std::string ("r-") + id;
+        r.track = id;
+        r.file = dir / file;
+        r.length = kind == session::TrackKind::mx ? 10.0 : 12.0;
+        r.musicCue = cue;
+        s.regions.push_back (r);
+    };
+    addTrack ("dx", session::TrackKind::dx, 1, "dx.wav", "");
+    addTrack ("fx", session::TrackKind::fx, 1, "fx.wav", "");
+    addTrack ("mx", session::TrackKind::mx, 2, "mx.wav", "1M01");
+
+    session::MusicCue cue;
+    cue.id = "1M01";
+    cue.title = "Test Theme";
+    cue.composer = "LoopStage";
+    cue.licence = session::LicenceType::own;
+    s.music.push_back (cue);
+    s.delivery = session::DeliverySpec { "ebu-r128", "world", { "broadcast" } };
+    return s;
+}
+} // namespace
+
+TEST_CASE ("an export writes stems, a compliant printmaster, QC report and cue sheet", "[export]")
+{
+    test::TempDir dir ("export");
+    const auto s = makeSession (dir);
+    const auto out = dir / "delivery";
+    const auto report = exporter::exportDelivery (s, out, { "ebu-r128", "2026-11-29" });
+
+    CHECK (report.compliant());
+    for (auto name : { "printmaster.wav", "stem-DX.wav", "stem-FX.wav", "stem-MX.wav", "qc-report.html", "qc.json",
+                       "cue-sheet.csv", "manifest.json" })
+    {
+        INFO (name);
+        CHECK (fs::exists (out / name));
+    }
+    // Nothing else: no staging folder, no temporaries.
+    CHECK (std::distance (fs::directory_iterator (out), {}) == 8);
+
+    loudness::AnalysisOptions options;
+    options.truePeakFactor = 16;
+    const auto master = loudness::analyseFile (out / "printmaster.wav", options);
+    REQUIRE (master.integratedLufs);
+    CHECK (*master.integratedLufs == Approx (-23.0).margin (0.1));
+    CHECK (*master.truePeakDbtp <= -1.0);
+
+    const auto sheet = readWholeFile (out / "cue-sheet.csv");
+    CHECK_THAT (sheet, Catch::Contains ("1M01,Test Theme,LoopStage"));
+}
+
+TEST_CASE ("the stems sum to the printmaster when the limiter has nothing to do", "[export]")
+{
+    test::TempDir dir ("export");
+    const auto s = makeSession (dir);
+    const auto out = dir / "delivery";
+    const auto report = exporter::exportDelivery (s, out, { "ebu-r128", "2026-11-29" });
+    REQUIRE (report.normalize.limiterMaxReductionDb == 0.0);
+
+    const auto master = audio::readAudio (out / "printmaster.wav");
+    std::vector<audio::AudioBuffer> stems;
+    for (auto name : { "stem-DX.wav", "stem-FX.wav", "stem-MX.wav" })
+        stems.push_back (audio::readAudio (out / name));
+
+    double worst = 0.0;
+    for (int c = 0; c < master.numChannels(); ++c)
+        for (std::int64_t i = 0; i < master.numFrames(); ++i)
+        {
+            double sum = 0.0;
+            for (auto& stem : stems)
+                sum += stem.channels[(size_t) c][(size_t) i];
+            worst = std::max (worst, std::abs (sum - master.channels[(size_t) c][(size_t) i]));
+        }
+    // Each file is 24-bit (TPDF-dithered master): a few LSB of 2^-23 between the sum and the master.
+    CHECK (worst < 8.0 / 8388608.0);
+}
+
+TEST_CASE ("unlicensed music refuses the export and writes nothing", "[export]")
+{
+    test::TempDir dir ("export");
+    auto s = makeSession (dir);
+    s.music[0].licence = session::LicenceType::library;   // library music with no licence on record
+    const auto out = dir / "delivery";
+    try
+    {
+        exporter::exportDelivery (s, out, { "ebu-r128", "2026-11-29" });
+        FAIL ("export went ahead with unlicensed music");
+    }
+    catch (const exporter::ExportRefused& refused)
+    {
+        CHECK_THAT (refused.what(), Catch::Contains ("1M01") && Catch::Contains ("Test Theme")
+                                        && Catch::Contains ("01:00:00:00 - 01:00:10:00"));
+    }
+    CHECK ((! fs::exists (out) || fs::is_empty (out)));
+}
