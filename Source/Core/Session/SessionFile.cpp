@@ -56,28 +56,22 @@ void saveSession (const Session& session, const std::filesystem::path& file)
     std::error_code ec;
     if (std::filesystem::exists (file, ec))
     {
-        // Only ever replace a session this build can read: a newer or damaged file may be the
-        // only copy of someone's work.
-        const auto keep = "; it was not overwritten (save under another name)";
+        // Only ever replace a session this build reads cleanly: a newer, damaged or foreign
+        // file may be the only copy of someone's work.
         if (std::filesystem::is_directory (file))
             throwFileError (file, "is a folder");
-        Json existing;
         try
         {
-            existing = parseFile (file);
+            loadSession (file);
         }
-        catch (const InputError&)
+        catch (const InputError& e)
         {
-            throwFileError (file, std::string ("the existing file is not a readable LoopStage session") + keep);
+            std::string reason = e.what();
+            if (const auto prefix = file.string() + ": "; reason.rfind (prefix, 0) == 0)
+                reason = reason.substr (prefix.size());
+            throwFileError (file, "the existing file cannot be replaced, it is not a session this build can read ("
+                                      + reason + "); it was not overwritten (save under another name)");
         }
-        if (! existing.is_object() || existing.value ("format", std::string()) != "loopstage-session")
-            throwFileError (file, std::string ("the existing file is not a LoopStage session") + keep);
-        const auto version = claimedVersion (existing);
-        if (! version)
-            throwFileError (file, std::string ("the existing file has no schema_version") + keep);
-        if (*version > schemaVersion)
-            throwFileError (file, "the existing file was made by a newer LoopStage (schema version " + std::to_string (*version)
-                                      + ", this build writes " + std::to_string (schemaVersion) + ")" + keep);
     }
     writeSessionAtomically (session, file, folderOf (file));
 }
