@@ -4,8 +4,9 @@
 #     `ebur128=peak=true` and libebur128 (I + LRA + true peak; a small C program compiled here
 #     against Debian's libebur128-dev) on 10-minute stereo 48 kHz files: dialogue over a bed
 #     (peaky, typical) and dense pink noise (every block near the peak: no skipping possible).
-#  2. Normalisation accuracy on peaky material (speech + hits): `loopstage normalize` against
-#     ffmpeg `loudnorm` two-pass linear, outputs measured at 16x by `loopstage qc` and by ffmpeg.
+#  2. Normalisation accuracy on peaky material (2 minutes of speech + hits over a bed):
+#     `loopstage normalize` against ffmpeg `loudnorm` two-pass linear, both outputs measured at
+#     16x by `loopstage qc`.
 # Assumes scripts/build has built build/bin/loopstage.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -53,6 +54,7 @@ sox "$work/scene.wav" "$work/dx.wav" repeat $(( seconds / 7 + 1 )) trim 0 "$seco
 sox -n -r 48000 -c 2 "$work/bed.wav" synth "$seconds" pinknoise tremolo 0.2 50 vol 0.03
 sox -m "$work/dx.wav" "$work/bed.wav" -b 24 "$work/dialogue.wav"
 sox -n -r 48000 -c 2 -b 24 "$work/dense.wav" synth "$seconds" pinknoise vol 0.5
+sox "$work/dialogue.wav" "$work/peaky.wav" trim 0 "${LOUDNESS_NORMALISE_SECONDS:-120}"
 cat "$work"/dialogue.wav "$work"/dense.wav > /dev/null
 
 elapsed() { local t0 t1; t0=$(date +%s.%N); "$@" > "$work/last.out" 2> "$work/last.err"; t1=$(date +%s.%N); printf '%.2f' "$(echo "$t1 - $t0" | bc -l)"; }
@@ -71,19 +73,20 @@ for name in dialogue dense; do
   printf '| %s: time | %s s | %s s | %s s | %.1fx |\n' "$name" "$tl" "$tf" "$te" "$(echo "$tf / $tl" | bc -l)"
   printf '| %s: I / LRA / TP | %s / %s / %s | %s / %s / %s | %s / %s / %s | |\n' "$name" "$li" "$llra" "$ltp" "$fi" "$flra" "$ftp" "$ei" "$elra" "$etp"
 done
-tl1=$(LOOPSTAGE_THREADS=1 elapsed taskset -c 0 "$bin/loopstage" loudness "$work/dense.wav" --json)
+tl1=$(elapsed taskset -c 0 "$bin/loopstage" loudness "$work/dense.wav" --json)
 printf '| dense, LoopStage on one core (taskset) | %s s | | | |\n' "$tl1"
 
 echo
-echo "| normalise peaky dialogue (${seconds} s) | target | LoopStage: I / TP@16x / time | ffmpeg loudnorm 2-pass linear: I / TP@16x / time |"
+echo "| normalise peaky dialogue ($(printf %.0f "$(soxi -D "$work/peaky.wav")") s) | target | LoopStage: I / TP@16x / time (passes) | ffmpeg loudnorm 2-pass linear: I / TP@16x / time |"
 echo "| --- | --- | --- | --- |"
 for spec in ebu-r128:-23:-1 apple-podcasts:-16:-1 spotify:-14:-1; do
   IFS=: read -r name target tp <<< "$spec"
-  tl=$(elapsed "$bin/loopstage" normalize "$work/dialogue.wav" "$work/ls-$name.wav" --spec "$name" --json)
+  tl=$(elapsed "$bin/loopstage" normalize "$work/peaky.wav" "$work/ls-$name.wav" --spec "$name" --json)
+  passes=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["passes"])' "$work/last.out")
   "$bin/loopstage" qc "$work/ls-$name.wav" --spec "$name" --json > "$work/qc.json" || true
   read -r li ltp < <(python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["measurements"]; print(m["integrated_lufs"], m["true_peak_dbtp"])' "$work/qc.json")
   t0=$(date +%s.%N)
-  ffmpeg -hide_banner -nostats -i "$work/dialogue.wav" -af "loudnorm=I=$target:TP=$tp:LRA=20:print_format=json" -f null - 2> "$work/pass1.err"
+  ffmpeg -hide_banner -nostats -i "$work/peaky.wav" -af "loudnorm=I=$target:TP=$tp:LRA=20:print_format=json" -f null - 2> "$work/pass1.err"
   read -r mi mtp mlra mth moff < <(python3 - "$work/pass1.err" <<'PY'
 import json, re, sys
 text = open(sys.argv[1]).read()
@@ -91,9 +94,9 @@ d = json.loads(text[text.rindex("{"):text.rindex("}") + 1])
 print(d["input_i"], d["input_tp"], d["input_lra"], d["input_thresh"], d["target_offset"])
 PY
 )
-  ffmpeg -hide_banner -nostats -y -i "$work/dialogue.wav" -af "loudnorm=I=$target:TP=$tp:LRA=20:measured_I=$mi:measured_TP=$mtp:measured_LRA=$mlra:measured_thresh=$mth:offset=$moff:linear=true" -ar 48000 -c:a pcm_s24le "$work/ff-$name.wav" 2> /dev/null
+  ffmpeg -hide_banner -nostats -y -i "$work/peaky.wav" -af "loudnorm=I=$target:TP=$tp:LRA=20:measured_I=$mi:measured_TP=$mtp:measured_LRA=$mlra:measured_thresh=$mth:offset=$moff:linear=true" -ar 48000 -c:a pcm_s24le "$work/ff-$name.wav" 2> /dev/null
   t1=$(date +%s.%N)
   "$bin/loopstage" qc "$work/ff-$name.wav" --spec "$name" --json > "$work/qc.json" || true
   read -r fi ftp < <(python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["measurements"]; print(m["integrated_lufs"], m["true_peak_dbtp"])' "$work/qc.json")
-  printf '| %s | %s LUFS, %s dBTP | %s / %s / %s s | %s / %s / %.2f s |\n' "$name" "$target" "$tp" "$li" "$ltp" "$tl" "$fi" "$ftp" "$(echo "$t1 - $t0" | bc -l)"
+  printf '| %s | %s LUFS, %s dBTP | %s / %s / %s s (%s) | %s / %s / %.2f s |\n' "$name" "$target" "$tp" "$li" "$ltp" "$tl" "$passes" "$fi" "$ftp" "$(echo "$t1 - $t0" | bc -l)"
 done

@@ -24,14 +24,14 @@ namespace
         Json result { { "file", file.filename().string() } };
         result.update (loudness::toJson (report));
         std::string human = file.filename().string() + "\n"
-            + "  integrated   " + show (result["integrated_lufs"], "LUFS") + "\n"
-            + "  range (LRA)  " + show (result["lra_lu"], "LU") + "\n"
-            + "  true peak    " + show (result["true_peak_dbtp"], "dBTP") + "\n"
-            + "  sample peak  " + show (result["sample_peak_dbfs"], "dBFS") + "\n"
-            + "  momentary max " + show (result["momentary_max_lufs"], "LUFS") + "\n"
-            + "  short-term max " + show (result["short_term_max_lufs"], "LUFS");
+            + "  integrated      " + show (result["integrated_lufs"], "LUFS") + "\n"
+            + "  range (LRA)     " + show (result["lra_lu"], "LU") + "\n"
+            + "  true peak       " + show (result["true_peak_dbtp"], "dBTP") + "\n"
+            + "  sample peak     " + show (result["sample_peak_dbfs"], "dBFS") + "\n"
+            + "  momentary max   " + show (result["momentary_max_lufs"], "LUFS") + "\n"
+            + "  short-term max  " + show (result["short_term_max_lufs"], "LUFS");
         if (options.dialogue)
-            human += "\n  dialogue     " + show (result["dialogue_lufs"], "LUFS")
+            human += "\n  dialogue        " + show (result["dialogue_lufs"], "LUFS")
                    + "  (speech " + show (result["speech_percent"], "%") + ")";
         out.result (result, human);
         return exitOk;

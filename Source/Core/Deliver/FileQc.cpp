@@ -52,7 +52,7 @@ QcResult checkFile (const std::filesystem::path& file, const DeliverySpec& spec,
     }
 
     const auto rate = options.sampleRate ? options.sampleRate : spec.sampleRate;
-    r.checks.push_back ({ "sample_rate", info.sampleRate, rate ? std::to_string ((long) *rate) : "any",
+    r.checks.push_back ({ "sample_rate", (std::int64_t) std::llround (info.sampleRate), rate ? std::to_string ((long) *rate) : "any",
                           ! rate || std::abs (info.sampleRate - *rate) < 0.5 });
     const int depth = audio::bitDepth (info.format);
     const auto wantDepth = options.bitDepth ? options.bitDepth : spec.bitDepth;
@@ -66,12 +66,12 @@ QcResult checkFile (const std::filesystem::path& file, const DeliverySpec& spec,
     {
         char limit[64];
         std::snprintf (limit, sizeof limit, "%.3f ± %.3f", *options.durationSeconds, options.durationToleranceSeconds);
-        r.checks.push_back ({ "duration", info.durationSeconds(), limit,
+        r.checks.push_back ({ "duration", std::round (info.durationSeconds() * 1000.0) / 1000.0, limit,
                               std::abs (info.durationSeconds() - *options.durationSeconds)
                                   <= options.durationToleranceSeconds + 1e-9 });
     }
     else
-        r.checks.push_back ({ "duration", info.durationSeconds(), "any", true });
+        r.checks.push_back ({ "duration", std::round (info.durationSeconds() * 1000.0) / 1000.0, "any", true });
 
     for (auto& c : r.checks)
         r.compliant = r.compliant && c.pass;

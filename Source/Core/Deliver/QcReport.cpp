@@ -26,12 +26,13 @@ namespace
         std::ostringstream pts;
         double sum = 0.0;
         const double n = (double) std::max<size_t> (1, sub.size());
+        const size_t step = std::max<size_t> (1, sub.size() / 1800);   // about two points a pixel
         for (size_t i = 0; i < sub.size(); ++i)
         {
             sum += sub[i];
             if (i >= (size_t) window)
                 sum -= sub[i - (size_t) window];
-            if (i + 1 < (size_t) window)
+            if (i + 1 < (size_t) window || i % step != 0)
                 continue;
             const double lufs = std::clamp (loudness::energyToLufs (std::max (0.0, sum) / window), -60.0, 0.0);
             pts << (width * (double) i / n) << ',' << (height * -lufs / 60.0) << ' ';
@@ -88,8 +89,14 @@ void writeQcReport (const std::filesystem::path& html, const std::filesystem::pa
     if (r.report.integratedLufs)
         o << "<line x1='0' x2='" << w << "' y1='" << h * -*r.report.integratedLufs / 60.0 << "' y2='"
           << h * -*r.report.integratedLufs / 60.0 << "' stroke='#c60' stroke-dasharray='4'/>";
+    if (! r.checks.empty() && (r.checks[0].name == "integrated" || r.checks[0].name == "dialogue"))
+    {
+        const double target = std::stod (r.checks[0].limit);   // "-23.0 ± 0.5"
+        o << "<line x1='0' x2='" << w << "' y1='" << h * -target / 60.0 << "' y2='" << h * -target / 60.0
+          << "' stroke='#c00' stroke-dasharray='2,6'/>";
+    }
     char caption[160];
-    std::snprintf (caption, sizeof caption, "0 to %.1f s; light: momentary, dark: short-term, dashed: integrated (LUFS)",
+    std::snprintf (caption, sizeof caption, "0 to %.1f s; light: momentary, dark: short-term, orange dashes: integrated, red dots: target (LUFS)",
                    r.report.durationSeconds());
     o << "<text x='0' y='" << h + 25 << "' font-size='12'>" << caption << "</text></g></svg>\n";
 
