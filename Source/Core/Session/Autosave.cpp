@@ -69,8 +69,8 @@ Autosave::Autosave (SessionDocument& doc, std::chrono::milliseconds interval_, i
             firstPending = std::chrono::steady_clock::now();
         pending = std::move (snapshot);
         target = autosavePathFor (document.file());
-        if (++pendingEdits >= everyEdits)
-            wake.notify_all();
+        ++pendingEdits;
+        wake.notify_all();   // the worker sleeps until there is something; it then keeps the timer itself
     });
     worker = std::thread ([this] { run(); });
 }
