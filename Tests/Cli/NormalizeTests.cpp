@@ -57,6 +57,12 @@ TEST_CASE ("normalize with a custom target; usage and input errors", "[cli][loud
     CHECK (j["output"]["integrated_lufs"].get<double>() == Approx (-18.0).margin (0.1));
     CHECK (j["output"]["true_peak_dbtp"].get<double>() <= -1.5);
 
+    // A target the limiter cannot reach: the file is written, but it is a failed check (exit 3).
+    auto hot = runLoopstage ({ "normalize", in.string(), (dir / "hot.wav").string(), "--target", "-3", "--json" });
+    CHECK (hot.exitCode == 3);
+    CHECK (nlohmann::json::parse (hot.out)["compliant"] == false);
+    CHECK (nlohmann::json::parse (hot.out)["output"]["true_peak_dbtp"].get<double>() <= -1.0);
+
     CHECK (runLoopstage ({ "normalize", in.string(), (dir / "x.wav").string(), "--spec", "loud" }).exitCode == 2);
     CHECK (runLoopstage ({ "normalize", in.string(), (dir / "x.wav").string() }).exitCode == 1);
     CHECK (runLoopstage ({ "normalize", (dir / "missing.wav").string(), (dir / "x.wav").string(), "--spec", "ebu-r128" }).exitCode == 2);

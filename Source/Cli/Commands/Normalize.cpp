@@ -61,7 +61,8 @@ namespace
             + (o["true_peak_dbtp"].is_null() ? std::string ("-") : fixed (o["true_peak_dbtp"].get<double>(), 2))
             + " dBTP: " + (r.compliant ? "compliant" : "NOT compliant");
         out.result (result, human);
-        return exitOk;
+        // The file is written either way; a target the limiter cannot reach is a failed check.
+        return r.compliant ? exitOk : exitCheckFailed;
     }
 
 const Command normalizeCommand {
@@ -80,7 +81,7 @@ const Command normalizeCommand {
     "\n"
     "JSON: {\"spec\", \"target_lufs\", \"ceiling_dbtp\", \"measured\", \"gain_db\",\n"
     "       \"limiter_max_reduction_db\", \"passes\", \"input\": {loudness}, \"output\": {loudness},\n"
-    "       \"compliant\"}",
+    "       \"compliant\"}. Exit 3 when the output is not compliant (target out of reach).",
     { .flags = {}, .values = { "spec", "target", "true-peak" } },
     runNormalize,
     31,

@@ -138,7 +138,8 @@ NormalizeResult normalizeFile (const std::filesystem::path& in, const std::files
         throwFileError (in, "has no integrated loudness (silent, or shorter than 400 ms): nothing to normalise");
 
     const auto info = audio::probeAudio (in);
-    double gainDb = reading.targetLufs - *reading.lufs;
+    const double linearGainDb = reading.targetLufs - *reading.lufs;
+    double gainDb = linearGainDb;
     double limiterCeiling = spec.ceilingDbtp - 0.1;
     const double inputPeak = result.input.truePeakDbtp.value_or (-200.0);
     const bool limit = inputPeak + gainDb > limiterCeiling;
@@ -166,7 +167,11 @@ NormalizeResult normalizeFile (const std::filesystem::path& in, const std::files
             step = miss * std::clamp ((gainDb - lastGain) / (*r.lufs - *lastLufs), 1.0, 4.0);
         lastLufs = r.lufs;
         lastGain = gainDb;
-        gainDb += step;
+        // Past 20 dB of make-up over the linear gain the limiter would be crushing the
+        // programme (and lifting its noise floor) for little loudness: give up there.
+        gainDb = std::min (gainDb + step, linearGainDb + 20.0);
+        if (gainDb == lastGain)
+            break;
         if (peak > spec.ceilingDbtp - 0.05)
             limiterCeiling -= peak - (spec.ceilingDbtp - 0.05) + 0.01;
     }

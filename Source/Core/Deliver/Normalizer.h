@@ -6,7 +6,9 @@
     (in memory, not written) and the gain corrected until the result is within 0.03 LU of the
     target with the true peak, at 16x, under the ceiling; then the file is written once, TPDF
     dithered to the input's integer bit depth, and measured again from disk for the report.
-    The limiter aims 0.1 dB under the ceiling to leave room for dither and quantisation.
+    The limiter aims 0.1 dB under the ceiling to leave room for dither and quantisation. The
+    correction stops at 20 dB over the linear gain: a target further out of reach is written
+    as close as that gets and reported not compliant.
 */
 #include "Deliver/DeliverySpec.h"
 #include "Loudness/LoudnessAnalysis.h"
