@@ -116,7 +116,7 @@ namespace
             line ("description", b["description"]);
             line ("originator", b["originator"]);
             line ("reference", b["originator_reference"]);
-            line ("origination", Json (b["origination_date"].get<std::string>() + " " + b["origination_time"].get<std::string>()));
+            line ("origination", Json (oneLine (b["origination_date"].get<std::string>() + " " + b["origination_time"].get<std::string>())));
             std::string tr = std::to_string (b["time_reference_samples"].get<std::uint64_t>()) + " samples ("
                              + fixed (b["time_reference"].get<double>(), 3) + " s";
             if (! b["timecode"].is_null())

@@ -196,6 +196,17 @@ TEST_CASE ("bext and iXML from another writer are read; a damaged iXML only warn
     CHECK (good.ixml()->speed->frameRate() == timecode::FrameRate::parse ("29.97df"));
     CHECK (good.ixml()->tracks.at (0).name == "Mix");
     CHECK (good.metadataWarnings().empty());
+
+    // Recorders often put bext and iXML after the audio (odd frame count: data has a pad byte).
+    writeForeignWav (file, "sSCENE=after", 5, ixml, 4801, true);
+    AudioFileReader after (file);
+    CHECK (after.info().frames == 4801);
+    REQUIRE (after.bext());
+    CHECK (after.bext()->scene() == "after");
+    CHECK (after.bext()->timeReference == 5u);
+    REQUIRE (after.ixml());
+    CHECK (after.ixml()->project == "Doc");
+    CHECK (after.readRange (4800, 1).numFrames() == 1);
 }
 
 TEST_CASE ("files without metadata have none", "[audiofile]")
