@@ -90,3 +90,17 @@ TEST_CASE ("loudness of a missing or corrupt file is bad input", "[cli][loudness
     CHECK (runLoopstage ({ "loudness", (dir / "bad.wav").string() }).exitCode == 2);
     CHECK (runLoopstage ({ "loudness" }).exitCode == 1);
 }
+
+TEST_CASE ("speech is found under a louder pad and not in the pad alone", "[cli][loudness]")
+{
+    TempDir dir ("loudness");
+    const auto speech = dir / "speech.wav", speech48 = dir / "speech48.wav", pad = dir / "pad.wav", mix = dir / "mix.wav";
+    runOrFail ({ "espeak-ng", "-w", speech.string(),
+                 "Keep talking while the music plays underneath. We need to hear every word of this line." });
+    runOrFail ({ "sox", speech.string(), "-r", "48000", "-c", "2", speech48.string(), "repeat", "1" });
+    runOrFail ({ "sox", "-n", "-r", "48000", "-c", "2", pad.string(), "synth", "20", "sine", "220", "sine", "330",
+                 "tremolo", "0.3", "20", "vol", "0.2" });
+    runOrFail ({ "sox", "-m", speech48.string(), pad.string(), mix.string(), "trim", "0", "8" });
+    CHECK (loudness (pad, true)["speech_percent"].get<double>() < 5.0);
+    CHECK (loudness (mix, true)["speech_percent"].get<double>() > 60.0);
+}

@@ -37,6 +37,8 @@ void DialogueGate::prepare (double sampleRate)
     highPass60 = rbj (sampleRate, 60.0, true);
     bandHigh = rbj (sampleRate, 250.0, true);
     bandLow = rbj (sampleRate, 4000.0, false);
+    splitLow = rbj (sampleRate, 1000.0, false);
+    splitHigh = rbj (sampleRate, 1000.0, true);
     std::fill (std::begin (st), std::end (st), 0.0);
     sliceLength = std::max (1, (int) std::lround (sampleRate / 100.0));
     inSlice = 0;
@@ -53,10 +55,15 @@ void DialogueGate::process (const float* x, int n)
         const double band = run (bandLow, st + 4, run (bandHigh, st + 2, full));
         current.full += full * full;
         current.band += band * band;
+        const double low = run (splitLow, st + 6, band), high = run (splitHigh, st + 8, band);
+        current.sub[0] += low * low;
+        current.sub[1] += high * high;
         if (++inSlice == sliceLength)
         {
             current.full /= sliceLength;
             current.band /= sliceLength;
+            current.sub[0] /= sliceLength;
+            current.sub[1] /= sliceLength;
             slices.push_back (current);
             current = {};
             inSlice = 0;
@@ -69,41 +76,54 @@ void DialogueGate::finish()
     const int frames = (int) (slices.size() / 10);
     std::vector<bool> raw ((size_t) frames, false);
     const double floorEnergy = std::pow (10.0, -60.0 / 10.0);
-    // The steady background under each frame: the quietest 10 ms of speech band within ±1 s.
-    std::vector<double> frameMin ((size_t) frames, 0.0), background ((size_t) frames, 0.0);
+    // Per sub-band, the steady background under each frame: its quietest 10 ms within ±1 s.
+    // Speech swings in at least one sub-band even when a pad or a bed fills the other.
+    auto backgroundOf = [&] (int b)
+    {
+        std::vector<double> frameMin ((size_t) frames, 0.0), background ((size_t) frames, 0.0);
+        for (int f = 0; f < frames; ++f)
+        {
+            double m = slices[(size_t) f * 10].sub[b];
+            for (int s = 1; s < 10; ++s)
+                m = std::min (m, slices[(size_t) (f * 10 + s)].sub[b]);
+            frameMin[(size_t) f] = m;
+        }
+        for (int f = 0; f < frames; ++f)
+        {
+            double m = frameMin[(size_t) f];
+            for (int g = std::max (0, f - 10); g <= std::min (frames - 1, f + 10); ++g)
+                m = std::min (m, frameMin[(size_t) g]);
+            background[(size_t) f] = m;
+        }
+        return background;
+    };
+    const std::vector<double> backgrounds[2] = { backgroundOf (0), backgroundOf (1) };
+
     for (int f = 0; f < frames; ++f)
     {
-        double m = slices[(size_t) f * 10].band;
-        for (int s = 1; s < 10; ++s)
-            m = std::min (m, slices[(size_t) (f * 10 + s)].band);
-        frameMin[(size_t) f] = m;
-    }
-    for (int f = 0; f < frames; ++f)
-    {
-        double m = frameMin[(size_t) f];
-        for (int g = std::max (0, f - 10); g <= std::min (frames - 1, f + 10); ++g)
-            m = std::min (m, frameMin[(size_t) g]);
-        background[(size_t) f] = m;
-    }
-    for (int f = 0; f < frames; ++f)
-    {
-        // Swing is measured on what rises above most of the background, so a steady pad or
-        // room tone under the voice does not flatten the syllables.
-        const double under = 0.8 * background[(size_t) f];
         const int first = std::max (0, (f - 2) * 10), last = std::min ((int) slices.size(), (f + 3) * 10);
-        double band = 0, full = 0, mean = 0, meanSq = 0;
-        int counted = 0;
+        double band = 0, full = 0, swing = 0;
         for (int s = first; s < last; ++s)
         {
             band += slices[(size_t) s].band;
             full += slices[(size_t) s].full;
-            const double db = 10.0 * std::log10 (std::max (0.0, slices[(size_t) s].band - under) + 1e-12);
-            mean += db;
-            meanSq += db * db;
-            ++counted;
         }
-        mean /= counted;
-        const double swing = std::sqrt (std::max (0.0, meanSq / counted - mean * mean));
+        const int counted = last - first;
+        for (int b = 0; b < 2; ++b)
+        {
+            // Swing measured on what rises above most of the background, so a steady pad or
+            // room tone under the voice does not flatten the syllables.
+            const double under = 0.8 * backgrounds[b][(size_t) f];
+            double mean = 0, meanSq = 0;
+            for (int s = first; s < last; ++s)
+            {
+                const double db = 10.0 * std::log10 (std::max (0.0, slices[(size_t) s].sub[b] - under) + 1e-12);
+                mean += db;
+                meanSq += db * db;
+            }
+            mean /= counted;
+            swing = std::max (swing, std::sqrt (std::max (0.0, meanSq / counted - mean * mean)));
+        }
         const bool loudEnough = band / counted > floorEnergy;
         const bool voiceBand = full > 0 && band / full > 0.5;
         raw[(size_t) f] = loudEnough && voiceBand && swing > 6.0;

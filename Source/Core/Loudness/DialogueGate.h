@@ -7,8 +7,9 @@
     A frame is speech when, over the 500 ms around it,
       - the speech band (250 Hz - 4 kHz) carries most of the energy (voice formants; rumble,
         hiss and cymbals do not),
-      - the level of the 10 ms slices swings by more than 6 dB (syllables come 3-8 a second;
-        held tones, pads and steady noise do not swing), and
+      - in one of two sub-bands (250 Hz-1 kHz, 1-4 kHz) the level of the 10 ms slices, above
+        that sub-band's steady background, swings by more than 6 dB (syllables come 3-8 a
+        second; held tones, pads and steady noise do not swing), and
       - it is not near silence (speech band above -60 dBFS).
     Decisions are then held for 300 ms and gaps under 300 ms are filled (words run together).
     Gain-independent above the silence floor, so a gained copy of a file finds the same speech.
@@ -41,9 +42,10 @@ private:
     struct Slice
     {
         double band = 0, full = 0;
+        double sub[2] = {};   // 250 Hz - 1 kHz, 1 - 4 kHz
     };
-    Biquad highPass60, bandHigh, bandLow;
-    double st[6] = {};
+    Biquad highPass60, bandHigh, bandLow, splitLow, splitHigh;
+    double st[10] = {};
     int sliceLength = 480, inSlice = 0;
     Slice current;
     std::vector<Slice> slices;
