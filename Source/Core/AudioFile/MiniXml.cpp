@@ -68,6 +68,8 @@ namespace
     private:
         std::string_view doc;
         size_t pos = 0;
+        int depth = 0;
+        static constexpr int maxDepth = 64;   // iXML nests 4 deep; a hostile file must not blow the stack
 
         [[noreturn]] void fail (const std::string& what) const
         {
@@ -178,11 +180,16 @@ namespace
 
         Element element()
         {
+            if (++depth > maxDepth)
+                fail ("elements nested more than " + std::to_string (maxDepth) + " deep");
             ++pos; // '<'
             Element e;
             e.name = name();
             if (skipAttributes())
+            {
+                --depth;
                 return e;
+            }
 
             std::string text;
             for (;;)
@@ -220,6 +227,7 @@ namespace
                     text += doc[pos++];
             }
             e.text = trim (text);
+            --depth;
             return e;
         }
     };

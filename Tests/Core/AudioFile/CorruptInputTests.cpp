@@ -100,3 +100,45 @@ TEST_CASE ("an interrupted writer leaves no file", "[audiofile]")
     CHECK (readBytes (dir / "render.wav") == before);
     CHECK (std::distance (std::filesystem::directory_iterator (dir.path()), {}) == 1);
 }
+
+TEST_CASE ("damaged headers and metadata never crash: the file reads or is an InputError", "[audiofile]")
+{
+    TempDir dir ("mangled");
+    AudioWriteOptions options { 48000, 2, SampleFormat::int24, std::nullopt };
+    options.bext = BextChunk {};
+    options.bext->description = "sSCENE=1\r\nsTAKE=2\r\n";
+    options.bext->codingHistory = "A=PCM,F=48000,W=24,M=stereo\r\n";
+    options.ixml = IxmlChunk {};
+    options.ixml->scene = "1";
+    options.ixml->tracks = { { 1, 1, "Boom", "" }, { 2, 2, "Lav", "" } };
+    AudioFileWriter writer (dir / "good.wav", options);
+    writer.write (testBuffer (2, 2000, 48000));
+    writer.commit();
+    const auto good = readBytes (dir / "good.wav");
+    const auto headerEnd = good.find ("data");
+    REQUIRE (headerEnd != std::string::npos);
+
+    std::mt19937 rng (99);
+    int readable = 0, refused = 0;
+    for (int round = 0; round < 300; ++round)
+    {
+        auto bytes = good;
+        const int flips = 1 + (int) (rng() % 8);
+        for (int i = 0; i < flips; ++i)
+            bytes[rng() % (headerEnd + 8)] = (char) (rng() & 0xFF);
+        const auto file = dir / "mangled.wav";
+        writeBytes (file, bytes);
+        try
+        {
+            AudioFileReader reader (file);
+            reader.readRange (0, std::min<std::int64_t> (reader.info().frames, 4000));
+            ++readable;
+        }
+        catch (const InputError& e)
+        {
+            CHECK_THAT (e.what(), Catch::StartsWith (file.string() + ": "));
+            ++refused;
+        }
+    }
+    CHECK (readable + refused == 300);
+}

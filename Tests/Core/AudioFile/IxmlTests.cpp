@@ -147,6 +147,10 @@ TEST_CASE ("malformed iXML is an InputError saying where", "[audiofile][ixml]")
         CHECK_THROWS_AS (parseIxml (bad), InputError);
     }
     CHECK_THROWS_WITH (parseIxml ("<?xml version=\"1.0\"?><RIFF/>"), Catch::Contains ("BWFXML"));
+    std::string deep;
+    for (int i = 0; i < 100000; ++i)
+        deep += "<A>";
+    CHECK_THROWS_WITH (parseIxml (deep), Catch::Contains ("nested"));
     CHECK_THROWS_WITH (parseIxml ("<BWFXML><SCENE>1</TAKE></BWFXML>"), Catch::Contains ("byte"));
 }
 
