@@ -1,16 +1,17 @@
 #include "MainWindow.h"
 #include "Pages/Pages.h"
+#include "Widgets/Theme.h"
 
 namespace loopstage::app
 {
 MainWindow::MainWindow (const juce::File& sessionFile)
-    : DocumentWindow ("LoopStage", juce::Colour (0xff1e1f22), DocumentWindow::allButtons)
+    : DocumentWindow ("LoopStage", theme::background, DocumentWindow::allButtons)
 {
     setUsingNativeTitleBar (false);
     auto* tabbed = new juce::TabbedComponent (juce::TabbedButtonBar::TabsAtTop);
     tabbed->setTabBarDepth (34);
-    for (auto& page : createPages (sessionFile))
-        tabbed->addTab (page.title, juce::Colour (0xff2b2d31), page.component.release(), true);
+    for (auto& page : createPages (openSession (sessionFile)))
+        tabbed->addTab (page.title, theme::panel, page.component.release(), true);
     tabs = tabbed;
     setContentOwned (tabbed, false);
     setResizable (true, false);
