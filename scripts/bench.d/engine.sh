@@ -28,6 +28,25 @@ elapsed() { local t0 t1; t0=$(date +%s.%N); "$@" > /dev/null; t1=$(date +%s.%N);
 ls1=$(elapsed "$bin/engine_bench" render "$work/out1" --block 4096 --threads 1 "$work"/t*.wav)
 ls2=$(elapsed "$bin/engine_bench" render "$work/out2" --block 4096 --threads 2 "$work"/t*.wav)
 soxm=$(elapsed sox -m "$work"/t*.wav -b 24 "$work/sox.wav")
+# The same 32 files as a session, rendered by the CLI (whole process: load, render, write).
+python3 - "$work" "$seconds" <<'PY'
+import json, sys
+work, seconds = sys.argv[1], float(sys.argv[2])
+def strip(id, ch, out):
+    return {"id": id, "name": id, "channels": ch, "output": out, "sends": [], "inserts": [], "automation": []}
+tracks, regions = [], []
+for i in range(1, 33):
+    t = strip("t%d" % i, 1, ["stem-dx", "stem-fx", "stem-mx"][i % 3]); t["kind"] = "dx"; t["gain_db"] = -6.0
+    tracks.append(t)
+    regions.append({"id": "r%d" % i, "track": "t%d" % i, "file": "t%d.wav" % i, "position": 0.0, "length": seconds})
+buses = []
+for id, name in (("stem-dx", "DX"), ("stem-fx", "FX"), ("stem-mx", "MX")):
+    b = strip(id, 2, "master"); b["name"] = name; b["stem"] = True; buses.append(b)
+json.dump({"format": "loopstage-session", "schema_version": 1, "name": "bench", "sample_rate": 48000.0,
+           "frame_rate": "24", "start_timecode": "01:00:00:00", "tracks": tracks, "regions": regions,
+           "buses": buses, "master": strip("master", 2, "")}, open(work + "/bench.lsession", "w"))
+PY
+cli2=$(elapsed "$bin/loopstage" render "$work/bench.lsession" --out "$work/cli" --block 4096 --threads 2 --quiet)
 
 rt() { printf '%.0f' "$(echo "$seconds / $1" | bc -l)"; }
 echo "| engine: what | LoopStage | peer | ratio |"
@@ -39,3 +58,5 @@ printf '| render 32 mono x %s s -> 3 stereo stems + printmaster, 1 thread | %.2f
   "$seconds" "$ls1" "$(rt "$ls1")" "$soxm" "$(rt "$soxm")" "$(echo "$soxm / $ls1" | bc -l)"
 printf '| same, 2 threads | %.2f s (%sx real time) | sox -m: %.2f s | %.2f |\n' \
   "$ls2" "$(rt "$ls2")" "$soxm" "$(echo "$soxm / $ls2" | bc -l)"
+printf '| same as a .lsession through `loopstage render --threads 2` | %.2f s (%sx real time) | sox -m: %.2f s | %.2f |\n' \
+  "$cli2" "$(rt "$cli2")" "$soxm" "$(echo "$soxm / $cli2" | bc -l)"
