@@ -1,0 +1,52 @@
+// `loopstage rights` on a session built headless with `loopstage session`.
+#include "Base/AtomicFile.h"
+#include "Support/Process.h"
+#include "Support/TempDir.h"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+using namespace loopstage::test;
+
+namespace
+{
+void cli (const std::vector<std::string>& args)
+{
+    auto r = runLoopstage (args);
+    INFO (r.err);
+    REQUIRE (r.exitCode == 0);
+}
+} // namespace
+
+TEST_CASE ("rights clears own music, refuses unlicensed music with exit 3 and writes the cue sheet", "[cli][rights]")
+{
+    TempDir dir ("rights");
+    const auto s = (dir / "film.lsession").string();
+    const auto music = (dir / "music.wav").string();
+    runOrFail ({ "sox", "-n", "-r", "48000", "-b", "24", music, "synth", "5", "sine", "440" });
+    cli ({ "session", "new", s, "--rate", "25" });
+    cli ({ "session", "add-track", s, "--name", "Score", "--kind", "mx", "--channels", "1" });
+    cli ({ "session", "add-music", s, "--id", "1M01", "--title", "Theme", "--licence", "own", "--composer", "Us" });
+    cli ({ "session", "add-region", s, "--track", "Score", "--file", music, "--at", "0", "--music-cue", "1M01" });
+
+    const auto sheet = (dir / "cues.csv").string();
+    auto ok = runLoopstage ({ "rights", s, "--cue-sheet", sheet, "--json" });
+    INFO (ok.err);
+    REQUIRE (ok.exitCode == 0);
+    auto json = nlohmann::json::parse (ok.out);
+    CHECK (json["cleared"] == true);
+    CHECK (json["uses"].size() == 1);
+    CHECK_THAT (loopstage::readWholeFile (sheet), Catch::Contains ("1M01,Theme,Us,,background,01:00:00:00,01:00:05:00,00:05"));
+
+    cli ({ "session", "add-music", s, "--id", "1M02", "--title", "Hit Song", "--licence", "licensed" });
+    cli ({ "session", "add-region", s, "--track", "Score", "--file", music, "--at", "10", "--music-cue", "1M02" });
+    auto refused = runLoopstage ({ "rights", s, "--json" });
+    CHECK (refused.exitCode == 3);
+    json = nlohmann::json::parse (refused.out);
+    CHECK (json["cleared"] == false);
+    REQUIRE (json["problems"].size() == 1);
+    CHECK_THAT (json["problems"][0]["message"].get<std::string>(),
+                Catch::Contains ("1M02") && Catch::Contains ("Hit Song") && Catch::Contains ("01:00:10:00 - 01:00:15:00"));
+
+    CHECK (runLoopstage ({ "rights", (dir / "missing.lsession").string() }).exitCode == 2);
+}
