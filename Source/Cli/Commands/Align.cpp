@@ -1,0 +1,94 @@
+// loopstage align: where an ADR take sits against its guide track, optionally time-warped
+// (../shared/CLI.md "Alignment"; algorithm in docs/ALIGNMENT.md).
+#include "CommandTable.h"
+#include "Align/Align.h"
+#include "Align/MonoReader.h"
+#include "Align/WarpRenderer.h"
+#include "Base/Error.h"
+
+#include <filesystem>
+
+namespace loopstage::cli
+{
+namespace
+{
+    int runAlign (const Args& args, Output& out)
+    {
+        args.expectPositionals (2, 2);
+        const std::filesystem::path guidePath = args.positional (0, "GUIDE");
+        const std::filesystem::path takePath = args.positional (1, "TAKE");
+        align::AlignOptions options;
+        options.warp = args.flag ("warp");
+        if (auto m = args.number ("max-offset"))
+        {
+            if (! (*m > 0.0))
+                throw InputError ("--max-offset must be a positive number of seconds");
+            options.maxOffsetSeconds = *m;
+        }
+
+        const auto guide = align::readMono (guidePath);
+        const auto take = align::readMono (takePath);
+        const auto result = align::alignTake (guide, take, options, out.progress());
+        if (auto target = args.value ("out"))
+            align::renderAligned (takePath, result, (std::int64_t) guide.samples.size(), guide.sampleRate,
+                                  *target, out.progress());
+
+        Json json { { "sample_rate", result.sampleRate },
+                    { "offset_seconds", result.offsetSeconds },
+                    { "offset_samples", result.offsetSamples },
+                    { "confidence", result.confidence },
+                    { "peak_to_sidelobe", result.peakToSidelobe } };
+        std::string human = "offset  " + fixed (result.offsetSeconds, 6) + " s  (" + fixed (result.offsetSamples, 2)
+                          + " samples at " + std::to_string (result.sampleRate) + " Hz)\n"
+                          + "confidence  " + fixed (result.confidence, 3);
+        if (options.warp)
+        {
+            Json warp = Json::array();
+            for (const auto& p : result.warp)
+                warp.push_back ({ p.guideSeconds, p.takeSeconds });
+            json["warp"] = warp;
+            if (result.syncScore)
+            {
+                json["sync_score"] = { { "median_ms", result.syncScore->medianMs },
+                                       { "p95_ms", result.syncScore->p95Ms },
+                                       { "segments", result.syncScore->segments } };
+                human += "\nsync  median " + fixed (result.syncScore->medianMs, 1) + " ms, p95 "
+                       + fixed (result.syncScore->p95Ms, 1) + " ms over "
+                       + std::to_string (result.syncScore->segments) + " segments";
+            }
+            else
+            {
+                json["sync_score"] = nullptr;
+            }
+            human += "\nwarp  " + std::to_string (result.warp.size()) + " points";
+        }
+        if (auto target = args.value ("out"))
+            human += "\nwrote " + *target;
+        out.result (json, human);
+        return exitOk;
+    }
+
+const Command alignCommand {
+    "align",
+    "align an ADR take to its guide track (offset, confidence, optional time-warp)",
+    "usage: loopstage align GUIDE TAKE [--warp] [--max-offset SECONDS] [--out ALIGNED.wav] [--json]\n"
+    "\n"
+    "  Finds how much later the same sound occurs in TAKE than in GUIDE (take(t + offset) ~ guide(t);\n"
+    "  a take that is the guide after 0.5 s of silence gives +0.5), to a fraction of a sample,\n"
+    "  with files at different sample rates, a noisy guide and an EQ'd booth take. Multichannel\n"
+    "  files are mixed to mono for the analysis.\n"
+    "  --warp          also fit a time-warp for a re-performance that drifts word by word\n"
+    "  --max-offset S  only search offsets within +/- S seconds (default: every overlapping offset)\n"
+    "  --out FILE      write the take moved (and warped, pitch and formants kept) onto the guide's\n"
+    "                  timeline: guide's rate and length, take's channels and sample format\n"
+    "\n"
+    "JSON: {\"sample_rate\" (the guide's), \"offset_seconds\", \"offset_samples\", \"confidence\" (0-1),\n"
+    "       \"peak_to_sidelobe\"[, \"warp\": [[guide_s, take_s], ...],\n"
+    "       \"sync_score\": {\"median_ms\", \"p95_ms\", \"segments\"}]}",
+    { .flags = { "warp" }, .values = { "max-offset", "out" } },
+    runAlign,
+    40,
+};
+const CommandRegistration registerAlign (alignCommand);
+} // namespace
+} // namespace loopstage::cli

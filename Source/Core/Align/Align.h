@@ -1,0 +1,74 @@
+#pragma once
+/** ADR take alignment: where a re-recorded line sits against the production guide, and how to
+    move (and time-warp) it onto the guide's timeline. Behind `loopstage align` and the ADR page.
+
+    Design (docs/ALIGNMENT.md has the user-facing description):
+    - Files are mixed to mono while read, block by block (MonoReader.h): the correlators need
+      one signal per file, and a 10-minute 6-channel take then costs 1/6 of its planar size.
+    - Global offset: OffsetFinder.h (coarse 4 kHz PHAT-beta search over all lags, then a
+      full-rate Hannan-Thomson-weighted Welch cross-spectrum, exact sub-sample maximum).
+      Convention of ../shared/CLI.md: take(t + offset) ~ guide(t), in guide samples.
+    - Different rates: Resample.h brings the take onto the guide's rate (exact polyphase).
+    - Warp (optional): Features.h (log-mel frames, 5 ms hop) -> TimeWarp.h (DTW in a band
+      around the global offset -> smoothed monotonic piecewise-linear map) -> SyncScore.h.
+    - Rendering: WarpRenderer.h (offset only: band-limited shift; warp: Rubber Band offline
+      with a key-frame map, pitch and formants kept).
+    The warp map is data ([guide seconds, take seconds] pairs), stored with the take in the
+    session (session::Take::warp) so the take file is never rewritten.
+    Threads: every function here is self-contained and may run on any worker thread; FFTW
+    planning is serialised inside Fft.h. Not for the audio thread.
+*/
+#include "Align/OffsetFinder.h"
+#include "Base/Progress.h"
+
+#include <filesystem>
+#include <optional>
+#include <vector>
+
+namespace loopstage::align
+{
+/** One point of a warp map: `guideSeconds` into the guide plays `takeSeconds` into the take. */
+struct WarpPoint
+{
+    double guideSeconds = 0.0;
+    double takeSeconds = 0.0;
+};
+
+/** Residual misalignment after the fit, over words/segments of the guide (milliseconds). */
+struct SyncScore
+{
+    double medianMs = 0.0;
+    double p95Ms = 0.0;
+    int segments = 0;
+};
+
+struct AlignOptions
+{
+    std::optional<double> maxOffsetSeconds;   ///< search +/- this; empty: every overlapping lag
+    bool warp = false;                        ///< also fit a time warp and a sync score
+    double maxDriftSeconds = 0.4;             ///< warp band either side of the global offset
+};
+
+struct AlignmentResult
+{
+    int sampleRate = 48000;                   ///< the guide's
+    double offsetSeconds = 0.0;               ///< take(t + offset) ~ guide(t)
+    double offsetSamples = 0.0;               ///< the same at the guide's rate
+    double confidence = 0.0;                  ///< 0..1, see OffsetFinder.h
+    double peakToSidelobe = 0.0;
+    std::vector<WarpPoint> warp;              ///< monotonic; empty without --warp
+    std::optional<SyncScore> syncScore;       ///< with --warp
+};
+
+/** Aligns mono signals. */
+AlignmentResult alignTake (const MonoSignal& guide, const MonoSignal& take, const AlignOptions& options,
+                           Progress& progress = Progress::none());
+
+/** Reads both files (mono mix) and aligns them; InputError naming the file for bad input. */
+AlignmentResult alignFiles (const std::filesystem::path& guide, const std::filesystem::path& take,
+                            const AlignOptions& options, Progress& progress = Progress::none());
+
+/** The take time (seconds) that plays at guide time `guideSeconds` under `result`
+    (the warp map when there is one, else the global offset). */
+double takeTimeAt (const AlignmentResult& result, double guideSeconds);
+} // namespace loopstage::align

@@ -1,0 +1,57 @@
+// `loopstage align` against ../shared/CLI.md: a take that is the guide after 0.5 s of silence
+// gives +0.5; --out lands it on the guide's timeline; bad files exit 2.
+#include "Support/Process.h"
+#include "Support/TempDir.h"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <cmath>
+
+using namespace loopstage::test;
+
+TEST_CASE ("align finds a 0.5 s pad, 44.1 kHz take against a 48 kHz guide", "[cli][align]")
+{
+    TempDir dir ("cli-align");
+    const auto raw = (dir / "raw.wav").string(), guide = (dir / "guide.wav").string();
+    const auto take = (dir / "take.wav").string(), out = (dir / "aligned.wav").string();
+    runOrFail ({ "espeak-ng", "-v", "en-us", "-s", "165", "-w", raw,
+                 "Where were you on the night of the fire? Answer me." });
+    runOrFail ({ "sox", raw, "-r", "48000", "-b", "24", guide });
+    runOrFail ({ "sox", raw, "-r", "44100", "-b", "16", take, "pad", "0.5", "gain", "-6" });
+
+    auto r = runLoopstage ({ "align", guide, take, "--json", "--out", out });
+    INFO (r.err);
+    REQUIRE (r.exitCode == 0);
+    const auto j = nlohmann::json::parse (r.out);
+    CHECK (j["sample_rate"] == 48000);
+    CHECK (std::abs (j["offset_seconds"].get<double>() - 0.5) * 48000.0 <= 1.0);
+    CHECK (j["offset_samples"].get<double>() == Approx (24000.0).margin (1.0));
+    CHECK (j["confidence"].get<double>() > 0.9);
+    CHECK_FALSE (j.contains ("warp"));
+
+    // The written take: guide's rate and length, take's sample format, and now in sync.
+    const auto info = runOrFail ({ "soxi", out });
+    CHECK (info.find ("48000") != std::string::npos);
+    CHECK (info.find ("16-bit") != std::string::npos);
+    CHECK (runOrFail ({ "soxi", "-s", out }) == runOrFail ({ "soxi", "-s", guide }));
+    auto again = runLoopstage ({ "align", guide, out, "--json" });
+    REQUIRE (again.exitCode == 0);
+    CHECK (std::abs (nlohmann::json::parse (again.out)["offset_samples"].get<double>()) <= 1.0);
+}
+
+TEST_CASE ("align refuses bad input files with exit 2", "[cli][align]")
+{
+    TempDir dir ("cli-align-bad");
+    const auto text = (dir / "notaudio.wav").string();
+    runOrFail ({ "sh", "-c", "echo hello > '" + text + "'" });
+    for (auto args : std::vector<std::vector<std::string>> {
+             { "align", text, text, "--json" },
+             { "align", (dir / "missing.wav").string(), text, "--json" } })
+    {
+        auto r = runLoopstage (args);
+        CHECK (r.exitCode == 2);
+        CHECK (nlohmann::json::parse (r.out).contains ("error"));
+        CHECK_THAT (r.err, Catch::StartsWith ("loopstage: error: "));
+    }
+    CHECK (runLoopstage ({ "align", text }).exitCode == 1);
+}
