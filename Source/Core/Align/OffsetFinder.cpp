@@ -25,20 +25,16 @@ double confidenceFromPeak (double z, std::int64_t lags)
 
 namespace
 {
-    std::vector<double> prefixEnergy (const std::vector<float>& x)
+    // Energy of samples [from, to) (clamped); summed directly, so no per-sample table is kept.
+    double energyIn (const std::vector<float>& x, double from, double to)
     {
-        std::vector<double> sums (x.size() + 1, 0.0);
-        for (size_t i = 0; i < x.size(); ++i)
-            sums[i + 1] = sums[i] + (double) x[i] * x[i];
-        return sums;
-    }
-
-    double energyIn (const std::vector<double>& sums, double from, double to)
-    {
-        const auto n = (std::int64_t) sums.size() - 1;
+        const auto n = (std::int64_t) x.size();
         const auto a = std::clamp<std::int64_t> ((std::int64_t) from, 0, n);
         const auto b = std::clamp<std::int64_t> ((std::int64_t) to, 0, n);
-        return b > a ? sums[(size_t) b] - sums[(size_t) a] : 0.0;
+        double sum = 0.0;
+        for (auto i = a; i < b; ++i)
+            sum += (double) x[(size_t) i] * x[(size_t) i];
+        return sum;
     }
 
     // Weighted correlation at a fractional lag: sum over bins of Re(psi_k e^{j w_k tau}).
@@ -70,14 +66,12 @@ double refineOffset (const MonoSignal& guide, const MonoSignal& take, double rou
     const double takePerGuide = (double) take.sampleRate / rate;
 
     // Pick the loudest windows where both speak.
-    const auto guideEnergy = prefixEnergy (guide.samples);
-    const auto takeEnergy = prefixEnergy (take.samples);
     const auto ng = (std::int64_t) guide.samples.size();
     std::vector<std::pair<double, std::int64_t>> candidates;
     for (std::int64_t start = 0; start < ng; start += window / 2)
     {
-        const double eg = energyIn (guideEnergy, (double) start, (double) (start + window));
-        const double ex = energyIn (takeEnergy, (double) (start + rounded) * takePerGuide,
+        const double eg = energyIn (guide.samples, (double) start, (double) (start + window));
+        const double ex = energyIn (take.samples, (double) (start + rounded) * takePerGuide,
                                     (double) (start + rounded + window) * takePerGuide);
         if (eg > 0.0 && ex > 0.0)
             candidates.push_back ({ std::sqrt (eg * ex), start });
