@@ -55,3 +55,27 @@ TEST_CASE ("align refuses bad input files with exit 2", "[cli][align]")
     }
     CHECK (runLoopstage ({ "align", text }).exitCode == 1);
 }
+
+TEST_CASE ("align --warp reports a monotonic map and a sync score", "[cli][align]")
+{
+    TempDir dir ("cli-align-warp");
+    const auto raw = (dir / "raw.wav").string(), guide = (dir / "guide.wav").string();
+    const auto take = (dir / "take.wav").string(), out = (dir / "warped.wav").string();
+    runOrFail ({ "espeak-ng", "-v", "en-gb", "-s", "150", "-w", raw,
+                 "Nobody leaves this room until I find out who took the keys." });
+    runOrFail ({ "sox", raw, "-r", "48000", "-b", "24", guide });
+    runOrFail ({ "sox", raw, "-r", "48000", "-b", "24", take, "pad", "0.5", "tempo", "-s", "1.05" });
+    auto r = runLoopstage ({ "align", guide, take, "--warp", "--json", "--out", out });
+    INFO (r.err);
+    REQUIRE (r.exitCode == 0);
+    const auto j = nlohmann::json::parse (r.out);
+    REQUIRE (j["warp"].size() > 2);
+    for (size_t i = 1; i < j["warp"].size(); ++i)
+    {
+        CHECK (j["warp"][i][0].get<double>() > j["warp"][i - 1][0].get<double>());
+        CHECK (j["warp"][i][1].get<double>() > j["warp"][i - 1][1].get<double>());
+    }
+    CHECK (j["sync_score"]["median_ms"].is_number());
+    CHECK (j["sync_score"]["p95_ms"].is_number());
+    CHECK (runOrFail ({ "soxi", "-s", out }) == runOrFail ({ "soxi", "-s", guide }));
+}

@@ -19,9 +19,6 @@ namespace
         const std::filesystem::path takePath = args.positional (1, "TAKE");
         align::AlignOptions options;
         options.warp = args.flag ("warp");
-        if (options.warp)
-            throw UsageError ("--warp is not implemented yet: the DTW time-warp fit is still to come "
-                              "(the offset-only alignment works)");
         if (auto m = args.number ("max-offset"))
         {
             if (! (*m > 0.0))
@@ -80,7 +77,7 @@ const Command alignCommand {
     "  a take that is the guide after 0.5 s of silence gives +0.5), to a fraction of a sample,\n"
     "  with files at different sample rates, a noisy guide and an EQ'd booth take. Multichannel\n"
     "  files are mixed to mono for the analysis.\n"
-    "  --warp          (not implemented yet) also fit a time-warp for a re-performance that drifts\n"
+    "  --warp          also fit a time-warp for a re-performance that drifts word by word\n"
     "  --max-offset S  only search offsets within +/- S seconds (default: every overlapping offset)\n"
     "  --out FILE      write the take moved (and warped, pitch and formants kept) onto the guide's\n"
     "                  timeline: guide's rate and length, take's channels and sample format\n"

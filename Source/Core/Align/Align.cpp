@@ -1,5 +1,6 @@
 #include "Align/Align.h"
 #include "Align/MonoReader.h"
+#include "Align/TimeWarp.h"
 
 #include <algorithm>
 
@@ -18,7 +19,12 @@ AlignmentResult alignTake (const MonoSignal& guide, const MonoSignal& take, cons
     result.offsetSeconds = estimate.offsetSamples / guide.sampleRate;
     result.confidence = estimate.confidence;
     result.peakToSidelobe = estimate.peakToSidelobe;
-    progress.update (1.0, "offset");
+    if (options.warp)
+    {
+        progress.update (0.5, "warp");
+        fitWarp (guide, take, options.maxDriftSeconds, result);
+    }
+    progress.update (1.0, "align");
     return result;
 }
 

@@ -30,7 +30,7 @@ void renderWarped (const audio::AudioBuffer& take, int takeRate, const Alignment
     using RubberBand::RubberBandStretcher;
     RubberBandStretcher stretcher ((size_t) rate, (size_t) channels,
                                    RubberBandStretcher::OptionProcessOffline
-                                       | RubberBandStretcher::OptionEngineFiner
+                                       | RubberBandStretcher::OptionEngineFaster
                                        | RubberBandStretcher::OptionFormantPreserved
                                        | RubberBandStretcher::OptionPitchHighQuality);
     stretcher.setTimeRatio ((double) outFrames / (double) inFrames);

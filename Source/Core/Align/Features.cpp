@@ -1,0 +1,97 @@
+#include "Align/Features.h"
+#include "Align/Fft.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace loopstage::align
+{
+FeatureFrames logMelFrames (const std::vector<float>& samples, int sampleRate)
+{
+    FeatureFrames f;
+    int window = 256;
+    while (window < 0.021 * sampleRate)
+        window *= 2;
+    const int hop = (int) std::lround (f.hopSeconds * sampleRate);
+    const auto n = (std::int64_t) samples.size();
+    const int frames = (int) (n / hop) + 1;
+    RealFft fft (window);
+    const int bins = fft.bins();
+    std::vector<float> hann ((size_t) window);
+    for (int i = 0; i < window; ++i)
+        hann[(size_t) i] = (float) (0.5 - 0.5 * std::cos (2.0 * M_PI * i / window));
+
+    // Triangular mel filters.
+    auto mel = [] (double hz) { return 2595.0 * std::log10 (1.0 + hz / 700.0); };
+    auto hzOf = [] (double m) { return 700.0 * (std::pow (10.0, m / 2595.0) - 1.0); };
+    const double lo = mel (100.0), hi = mel (std::min (8000.0, 0.45 * sampleRate));
+    std::vector<double> edges ((size_t) f.bands + 2);
+    for (size_t i = 0; i < edges.size(); ++i)
+        edges[i] = hzOf (lo + (hi - lo) * (double) i / (double) (f.bands + 1)) * window / sampleRate;
+
+    f.values.assign ((size_t) frames * (size_t) f.bands, 0.0f);
+    f.energyDb.assign ((size_t) frames, -120.0f);
+    std::vector<double> power ((size_t) bins);
+    for (int i = 0; i < frames; ++i)
+    {
+        const std::int64_t start = (std::int64_t) i * hop - window / 2;
+        for (int k = 0; k < window; ++k)
+        {
+            const auto s = start + k;
+            fft.time()[k] = (s >= 0 && s < n) ? samples[(size_t) s] * hann[(size_t) k] : 0.0f;
+        }
+        fft.forward();
+        double total = 0.0;
+        for (int k = 0; k < bins; ++k)
+            total += power[(size_t) k] = std::norm (fft.spectrum()[k]);
+        f.energyDb[(size_t) i] = (float) (10.0 * std::log10 (total + 1e-12));
+        for (int b = 0; b < f.bands; ++b)
+        {
+            const double a = edges[(size_t) b], c = edges[(size_t) b + 1], e = edges[(size_t) b + 2];
+            double sum = 0.0;
+            for (int k = (int) std::ceil (a); k <= (int) e && k < bins; ++k)
+            {
+                const double w = k < c ? (k - a) / (c - a) : (e - k) / (e - c);
+                if (w > 0)
+                    sum += w * power[(size_t) k];
+            }
+            f.values[(size_t) i * (size_t) f.bands + (size_t) b] = (float) std::log (sum + 1e-9);
+        }
+    }
+    // Each band is limited to 20 dB under its own loud level, so digital silence in a booth take
+    // and the noise floor of a production track both read as "quiet" instead of far apart.
+    std::vector<float> column ((size_t) frames);
+    for (int b = 0; b < f.bands; ++b)
+    {
+        for (int i = 0; i < frames; ++i)
+            column[(size_t) i] = f.values[(size_t) i * (size_t) f.bands + (size_t) b];
+        const auto high = column.begin() + (long) (0.95 * (frames - 1));
+        std::nth_element (column.begin(), high, column.end());
+        const float floorValue = *high - (float) (20.0 / 10.0 * std::log (10.0));
+        for (int i = 0; i < frames; ++i)
+        {
+            auto& v = f.values[(size_t) i * (size_t) f.bands + (size_t) b];
+            v = std::max (v, floorValue);
+        }
+        double mean = 0.0;
+        for (int i = 0; i < frames; ++i)
+            mean += f.values[(size_t) i * (size_t) f.bands + (size_t) b];
+        mean /= std::max (1, frames);
+        for (int i = 0; i < frames; ++i)
+            f.values[(size_t) i * (size_t) f.bands + (size_t) b] -= (float) mean;
+    }
+    // Append deltas (frame i+1 minus frame i-1): onsets, where sync is judged, stand out.
+    const int mels = f.bands;
+    std::vector<float> withDeltas ((size_t) frames * (size_t) (2 * mels));
+    for (int i = 0; i < frames; ++i)
+        for (int b = 0; b < mels; ++b)
+        {
+            const auto v = [&] (int k) { return f.values[(size_t) std::clamp (k, 0, frames - 1) * (size_t) mels + (size_t) b]; };
+            withDeltas[(size_t) i * (size_t) (2 * mels) + (size_t) b] = v (i);
+            withDeltas[(size_t) i * (size_t) (2 * mels) + (size_t) (mels + b)] = v (i + 1) - v (i - 1);
+        }
+    f.values = std::move (withDeltas);
+    f.bands = 2 * mels;
+    return f;
+}
+} // namespace loopstage::align

@@ -1,0 +1,24 @@
+#pragma once
+/** Log-mel frames for the time-warp fit: 32 mel bands, 100 Hz - 8 kHz, 1024-sample Hann window
+    (at 48 kHz), 5 ms hop. Each band has its mean over the file removed, so a booth EQ or a
+    different level (a constant per band in log terms) does not count as a difference. Deltas
+    (next minus previous frame) follow the 32 bands, so a frame has 64 values. */
+#include <cstddef>
+#include <vector>
+
+namespace loopstage::align
+{
+struct FeatureFrames
+{
+    int bands = 32;                     ///< values per frame (64 once deltas are appended)
+    double hopSeconds = 0.005;
+    std::vector<float> values;          ///< frames x bands, row-major
+    std::vector<float> energyDb;        ///< per frame, before normalising
+
+    int frames() const noexcept { return bands > 0 ? (int) (values.size() / (size_t) bands) : 0; }
+    const float* frame (int i) const noexcept { return values.data() + (size_t) i * (size_t) bands; }
+};
+
+/** Frames of `samples` at `sampleRate`; frame i is centred on i * hop. */
+FeatureFrames logMelFrames (const std::vector<float>& samples, int sampleRate);
+} // namespace loopstage::align
