@@ -30,7 +30,7 @@ void renderWarped (const audio::AudioBuffer& take, int takeRate, const Alignment
     using RubberBand::RubberBandStretcher;
     RubberBandStretcher stretcher ((size_t) rate, (size_t) channels,
                                    RubberBandStretcher::OptionProcessOffline
-                                       | RubberBandStretcher::OptionEngineFaster
+                                       | RubberBandStretcher::OptionEngineFaster   // R3 misplaced keyed output (3.1.2)
                                        | RubberBandStretcher::OptionFormantPreserved
                                        | RubberBandStretcher::OptionPitchHighQuality);
     stretcher.setTimeRatio ((double) outFrames / (double) inFrames);
@@ -41,7 +41,10 @@ void renderWarped (const audio::AudioBuffer& take, int takeRate, const Alignment
     {
         const auto in = std::llround ((p.takeSeconds - takeStart) * rate);
         const auto out = std::llround (p.guideSeconds * rate);
-        if (in > lastIn && out > lastOut && in < inFrames && out < outFrames)
+        // Rubber Band keys whole analysis chunks (a few hundred samples): closer points, as on a
+        // nearly flat stretch across a shortened gap, would be ignored with a warning.
+        const std::int64_t minStep = 1024;
+        if (in >= lastIn + minStep && out >= lastOut + minStep && in < inFrames && out < outFrames)
         {
             keyFrames[(size_t) in] = (size_t) out;
             lastIn = in;

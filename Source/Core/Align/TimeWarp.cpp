@@ -128,7 +128,7 @@ void fitWarp (const MonoSignal& guide, const MonoSignal& take, double maxDriftSe
     result.warp.clear();
     for (int i = 0; i < n; i += knotStep)
     {
-        double t = std::max (smooth[(size_t) i], last + 0.25 * knotStep);
+        double t = std::max (smooth[(size_t) i], last + 0.01 * knotStep);   // nearly flat is allowed: a shorter gap
         last = t;
         result.warp.push_back ({ i * hop, t * hop + result.offsetSeconds });
     }
