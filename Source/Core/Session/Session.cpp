@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_set>
 
 namespace loopstage::session
 {
@@ -79,12 +80,21 @@ bool Session::stripIdInUse (const std::string& id) const
 
 std::string Session::nextId (const std::string& prefix) const
 {
-    auto used = [this] (const std::string& id)
+    std::unordered_set<std::string> used { master.id };
+    auto add = [&used] (auto& items)
     {
-        return stripIdInUse (id) || findRegion (id) || findCue (id) || findTake (id) || findMusic (id);
+        for (auto& item : items)
+            used.insert (item.id);
     };
-    for (int n = 1;; ++n)
-        if (auto id = prefix + "-" + std::to_string (n); ! used (id))
+    add (tracks);
+    add (buses);
+    add (regions);
+    add (adrCues);
+    add (music);
+    for (auto& cue : adrCues)
+        add (cue.takes);
+    for (std::size_t n = 1;; ++n)
+        if (auto id = prefix + "-" + std::to_string (n); ! used.count (id))
             return id;
 }
 

@@ -122,22 +122,34 @@ void SessionDocument::changed()
         listener (current);
 }
 
-Json SessionDocument::historyToJson (std::size_t maxSteps) const
+Json SessionDocument::historyToJson (std::size_t maxSteps, std::size_t maxBytes) const
 {
     const auto base = folderOf (path);
+    std::size_t bytes = 0;
     auto steps = [&] (const std::vector<Step>& stack)
     {
+        // Newest first, so a budget cut drops the oldest steps.
+        std::vector<Json> kept;
+        for (auto it = stack.rbegin(); it != stack.rend() && kept.size() < maxSteps; ++it)
+        {
+            auto snapshot = toJson (it->session, base);
+            bytes += snapshot.dump().size();
+            if (bytes > maxBytes && ! kept.empty())
+                break;
+            kept.push_back ({ { "label", it->label }, { "session", std::move (snapshot) } });
+        }
         Json list = Json::array();
-        const auto first = stack.size() > maxSteps ? stack.size() - maxSteps : 0;
-        for (auto i = first; i < stack.size(); ++i)
-            list.push_back ({ { "label", stack[i].label }, { "session", toJson (stack[i].session, base) } });
+        for (auto it = kept.rbegin(); it != kept.rend(); ++it)
+            list.push_back (std::move (*it));
         return list;
     };
+    auto redo = steps (redoStack);
+    auto undo = steps (undoStack);
     return { { "format", "loopstage-session-history" },
              { "schema_version", schemaVersion },
              { "session_fingerprint", fingerprint (toJson (current, base).dump()) },
-             { "undo", steps (undoStack) },
-             { "redo", steps (redoStack) } };
+             { "undo", std::move (undo) },
+             { "redo", std::move (redo) } };
 }
 
 bool SessionDocument::restoreHistory (const Json& history)

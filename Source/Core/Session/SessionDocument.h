@@ -59,8 +59,9 @@ public:
 
     /** The history as JSON (labels and session snapshots), so the CLI can keep undo across
         runs in a sidecar file; restoreHistory accepts it only if it was made for the current
-        session content, else it is ignored and false is returned. */
-    Json historyToJson (std::size_t maxSteps = 50) const;
+        session content, else it is ignored and false is returned. The newest steps are kept,
+        up to `maxSteps` each way and about `maxBytes` of snapshots in all. */
+    Json historyToJson (std::size_t maxSteps = 50, std::size_t maxBytes = 16u << 20) const;
     bool restoreHistory (const Json& history);
 
 private:

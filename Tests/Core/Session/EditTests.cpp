@@ -209,3 +209,17 @@ TEST_CASE ("the history survives as JSON only for the session it was made for", 
     CHECK_FALSE (stale.restoreHistory (history));
     CHECK_FALSE (stale.canUndo());
 }
+
+TEST_CASE ("the saved history keeps the newest steps within its budget", "[session]")
+{
+    SessionDocument doc;
+    for (int i = 0; i < 10; ++i)
+        doc.apply (setName ("n" + std::to_string (i)));
+    auto h = doc.historyToJson (4);
+    REQUIRE (h["undo"].size() == 4);
+    CHECK (h["undo"][3]["session"]["name"] == "n8");   // the state before the last edit
+    CHECK (h["undo"][0]["session"]["name"] == "n5");
+    h = doc.historyToJson (50, 1);                       // one step always fits
+    CHECK (h["undo"].size() == 1);
+    CHECK (h["undo"][0]["session"]["name"] == "n8");
+}
