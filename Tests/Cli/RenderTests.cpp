@@ -122,6 +122,10 @@ TEST_CASE ("render writes the stems and a printmaster equal to their sum", "[cli
                  (out / "MX.wav").string(), "-e", "floating-point", "-b", "32", (dir / "sum.wav").string() });
     CHECK (maxDifference (dir / "sum.wav", out / "printmaster.wav") <= 3.0 / 8388608.0);
     CHECK (runOrFail ({ "soxi", "-s", (out / "printmaster.wav").string() }) == "144000\n");
+    // BWF time reference: the session starts at 01:00:00:00, i.e. 3600 s x 48000 after midnight.
+    for (auto name : { "DX.wav", "printmaster.wav" })
+        CHECK (runOrFail ({ "ffprobe", "-v", "error", "-show_entries", "format_tags=time_reference", "-of",
+                            "default=nw=1:nk=1", (out / name).string() }) == "172800000\n");
 }
 
 TEST_CASE ("render is identical for any block size and thread count", "[cli][engine]")

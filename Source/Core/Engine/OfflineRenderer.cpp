@@ -157,6 +157,12 @@ RenderReport renderToFolder (const MixPlan& plan, const std::filesystem::path& f
             w.sampleRate = plan.sampleRate;
             w.channels = channels[o];
             w.format = options.format;
+            // Broadcast WAV: the files sit at the session's start timecode in an editor.
+            audio::BextChunk bext;
+            bext.originator = "LoopStage";
+            bext.description = (isMaster ? std::string ("printmaster") : "stem " + names[o]);
+            bext.timeReference = (std::uint64_t) std::max<std::int64_t> (0, plan.timeReference);
+            w.bext = bext;
             writers.push_back (std::make_unique<audio::AudioFileWriter> (f.file, w));
             peaks.emplace_back ((size_t) channels[o], 0.0f);
         }
