@@ -1,10 +1,14 @@
-// loopstage demo: the whole job on the bundled demo scene (Assets/demo), end to end.
+// loopstage demo: the whole job on the bundled demo scene (Assets/demo), end to end:
+// media -> session -> ADR takes aligned and circled -> mix -> deliverables per spec, and the
+// refusal of a delivery that carries unlicensed music.
 #include "CommandTable.h"
+#include "DemoScene.h"
+#include "Adr/TakeAligner.h"
 #include "Base/Error.h"
 #include "Base/Subprocess.h"
-#include "AudioFile/AudioFileReader.h"
+#include "Export/DeliveryExport.h"
+#include "Session/SessionFile.h"
 
-#include <cstdlib>
 #include <filesystem>
 
 namespace loopstage::cli
@@ -13,55 +17,116 @@ namespace
 {
     namespace fs = std::filesystem;
 
-    /** Assets/demo in the source tree (LOOPSTAGE_ASSETS overrides, for installed copies). */
-    fs::path demoAssets()
-    {
-        if (const char* assets = std::getenv ("LOOPSTAGE_ASSETS"))
-            return fs::path (assets) / "demo";
-        return fs::path (LOOPSTAGE_SOURCE_DIR) / "Assets" / "demo";
-    }
-
     void makeMedia (const fs::path& outDir, const Output& out)
     {
-        const auto script = demoAssets() / "make-media.sh";
+        const auto script = demo::assetsFolder() / "make-media.sh";
         if (! fs::exists (script))
             throwFileError (script, "demo assets not found (set LOOPSTAGE_ASSETS to the Assets folder)");
-        auto result = runSubprocess ({ "bash", script.string(), outDir.string() }, ! out.quiet);
+        auto result = runSubprocess ({ "bash", script.string(), outDir.string() }, ! out.quiet && ! out.json);
         if (result.exitCode != 0)
             throw InputError ("making the demo media failed (" + script.string() + " exited with "
                               + std::to_string (result.exitCode) + ")" + (result.err.empty() ? "" : ": " + result.err));
     }
 
-    Json describeAudio (const fs::path& file, const fs::path& base)
+    /** Aligns every take of every cue, circles the best-synced one per cue. */
+    Json alignTakes (session::Session& s, const fs::path& outDir, std::string& human)
     {
-        const auto info = audio::probeAudio (file);
-        return { { "file", fs::relative (file, base).string() }, { "sample_rate", info.sampleRate },
-                 { "channels", info.channels }, { "duration", info.durationSeconds() } };
+        Json cues = Json::array();
+        human += "\nADR takes aligned to the guide (offset: how late the take runs; sync: residual after warp)\n";
+        human += "  cue  take   offset s  confidence  sync median/p95 ms\n";
+        adr::TakeAlignOptions options;
+        options.alignedFolder = outDir / "adr-aligned";
+        for (auto& cue : s.adrCues)
+        {
+            std::map<std::string, adr::TakeAlignment> aligned;
+            Json takes = Json::array();
+            for (auto& take : cue.takes)
+            {
+                const auto a = adr::alignTake (s, cue.id, take.id, options);
+                aligned[take.id] = a;
+                const auto* stored = s.findTake (take.id);
+                Json row { { "take", take.id }, { "offset_seconds", *stored->offset }, { "confidence", a.result.confidence },
+                           { "aligned_file", fs::relative (a.alignedFile, outDir).string() } };
+                std::string sync = "-";
+                if (stored->syncScore)
+                {
+                    row["sync_score"] = { { "median_ms", stored->syncScore->medianMs }, { "p95_ms", stored->syncScore->p95Ms } };
+                    sync = fixed (stored->syncScore->medianMs, 1) + " / " + fixed (stored->syncScore->p95Ms, 1);
+                }
+                human += "  " + cue.id + "  " + std::to_string (take.number) + "    " + fixed (*stored->offset, 4) + "   "
+                         + fixed (a.result.confidence, 2) + "        " + sync + "\n";
+                takes.push_back (row);
+            }
+            const auto* best = adr::bestSyncedTake (*s.findCue (cue.id));
+            if (best != nullptr)
+            {
+                const auto bestId = best->id;
+                adr::circleTake (s, cue.id, bestId, aligned[bestId]);
+                human += "       circled take " + std::to_string (s.findTake (bestId)->number) + "\n";
+            }
+            cues.push_back ({ { "cue", cue.id }, { "takes", takes }, { "circled", best ? best->id : "" } });
+        }
+        return cues;
+    }
+
+    Json deliver (const session::Session& s, const fs::path& outDir, const std::string& spec, std::string& human, Output& out)
+    {
+        exporter::ExportOptions options;
+        options.spec = spec;
+        options.threads = 2;
+        const auto folder = outDir / "deliver" / spec;
+        const auto report = exporter::exportDelivery (s, folder, options, out.progress());
+        const auto& o = report.normalize.output;
+        const auto value = [] (const std::optional<double>& v, int d) { return v ? fixed (*v, d) : std::string ("-"); };
+        human += "  " + spec + ": " + (report.compliant() ? "compliant" : "NOT compliant") + "  integrated "
+                 + value (o.integratedLufs, 1) + " LUFS" + (o.dialogueLufs ? ", dialogue " + value (o.dialogueLufs, 1) + " LUFS" : "")
+                 + ", true peak " + value (o.truePeakDbtp, 2) + " dBTP, gain " + fixed (report.normalize.gainDb, 2) + " dB -> "
+                 + fs::relative (folder).string() + "/\n";
+        auto json = exporter::toJson (report);
+        json["folder"] = folder.string();
+        return json;
     }
 
     int runDemo (const Args& args, Output& out)
     {
         args.expectPositionals (0, 0);
-        const fs::path outDir = args.value ("out").value_or ("demo-out");
+        const fs::path outDir = fs::absolute (args.value ("out").value_or ("demo-out"));
         fs::create_directories (outDir);
 
         makeMedia (outDir, out);
+        auto scene = demo::buildScene (outDir);
+        const auto sessionFile = outDir / "night-shift.lsession";
+        std::string human = "demo scene \"Night Shift\": " + std::to_string (scene.adrCues.size()) + " ADR cues, "
+                            + std::to_string (scene.tracks.size()) + " tracks, picture 01:00:00:00 at 23.976\n";
 
-        Json media = Json::array();
-        std::string human = "demo scene \"Night Shift\" in " + outDir.string() + "\n\nmedia:\n";
-        std::vector<fs::path> files;
-        for (auto& entry : fs::recursive_directory_iterator (outDir / "media"))
-            if (entry.path().extension() == ".wav")
-                files.push_back (entry.path());
-        std::sort (files.begin(), files.end());
-        for (auto& f : files)
+        Json result { { "out", outDir.string() }, { "session", sessionFile.string() } };
+        result["adr"] = alignTakes (scene, outDir, human);
+        session::saveSession (scene, sessionFile);
+        human += "\nsession: " + sessionFile.string() + "\n\ndeliverables (stems DX/FX/MX, printmaster, QC report, cue sheet):\n";
+
+        Json deliveries = Json::array();
+        for (auto spec : { "ebu-r128", "netflix" })
+            deliveries.push_back (deliver (scene, outDir, spec, human, out));
+        result["deliveries"] = deliveries;
+
+        // The same scene with a radio playing an unlicensed song: the export must refuse.
+        const auto radio = demo::withUnlicensedRadio (scene, outDir);
+        const auto radioFile = outDir / "night-shift-radio.lsession";
+        session::saveSession (radio, radioFile);
+        try
         {
-            auto item = describeAudio (f, outDir);
-            human += "  " + item["file"].get<std::string>() + "  " + fixed (item["duration"].get<double>(), 2) + " s\n";
-            media.push_back (std::move (item));
+            exporter::exportDelivery (radio, outDir / "deliver" / "with-radio", {});
+            throw InputError ("the delivery with unlicensed music was not refused");
         }
-        human += "  media/picture.mp4  (picture, 01:00:00:00 at 23.976 fps)\n";
-        out.result ({ { "out", outDir.string() }, { "media", media } }, human);
+        catch (const exporter::ExportRefused& refused)
+        {
+            human += "\n" + radioFile.filename().string() + " (adds a radio playing an unlicensed song):\n  " + refused.what()
+                     + "\n  nothing was written\n";
+            result["refused"] = { { "session", radioFile.string() }, { "message", refused.what() } };
+        }
+
+        human += "\nopen it: build/bin/LoopStage " + sessionFile.string() + "\n";
+        out.result (result, human);
         return exitOk;
     }
 
@@ -70,11 +135,15 @@ namespace
         "build the demo scene and run the whole job on it",
         "usage: loopstage demo [--out DIR] [--json] [--quiet]\n"
         "\n"
-        "Makes the demo scene \"Night Shift\" from Assets/demo (picture with burnt-in timecode,\n"
-        "production dialogue, two ADR takes per line, effects, an original score and one\n"
-        "deliberately unlicensed source cue) in DIR (default demo-out), then runs the job on it.\n"
+        "Makes the demo scene \"Night Shift\" from Assets/demo in DIR (default demo-out): picture with\n"
+        "burnt-in timecode, production dialogue, two ADR takes per line, effects and an original\n"
+        "score. Then: aligns every take to the guide (offset, time-warp, sync score) and circles the\n"
+        "best per cue (DIR/adr-aligned/), saves DIR/night-shift.lsession, exports EBU R128 and Netflix\n"
+        "deliverables (DIR/deliver/<spec>/: stems, printmaster, QC report, cue sheet), and shows a\n"
+        "delivery with an unlicensed radio song being refused.\n"
         "\n"
-        "JSON: {\"out\", \"media\": [{\"file\", \"sample_rate\", \"channels\", \"duration\"}]}",
+        "JSON: {\"out\", \"session\", \"adr\": [{\"cue\", \"takes\", \"circled\"}], \"deliveries\": [...],\n"
+        "       \"refused\": {\"session\", \"message\"}}",
         { .values = { "out" } },
         runDemo,
         90,
