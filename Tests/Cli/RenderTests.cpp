@@ -151,7 +151,8 @@ TEST_CASE ("render refuses bad input and usage", "[cli][engine]")
 
     const auto session = makeSession (dir);
     CHECK (runLoopstage ({ "render", session.string() }).exitCode == 1);                              // no --out
-    CHECK (runLoopstage ({ "render", session.string(), "--out", "x", "--spec", "ebu-r128" }).exitCode == 1);   // not yet
+    CHECK (runLoopstage ({ "render", session.string(), "--out", (dir / "x").string(), "--spec", "no-such-spec" }).exitCode == 2);
+    CHECK_FALSE (std::filesystem::exists (dir / "x" / "printmaster.wav"));
     auto badBlock = runLoopstage ({ "render", session.string(), "--out", (dir / "out").string(), "--block", "0", "--json" });
     CHECK (badBlock.exitCode == 2);
     CHECK (json::parse (badBlock.out).contains ("error"));

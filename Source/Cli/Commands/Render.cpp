@@ -3,9 +3,11 @@
 #include "Base/Error.h"
 #include "Engine/OfflineRenderer.h"
 #include "Engine/SessionToPlan.h"
+#include "Export/DeliveryExport.h"
 #include "Session/SessionFile.h"
 
 #include <cmath>
+#include <iostream>
 
 namespace loopstage::cli
 {
@@ -19,6 +21,48 @@ namespace
         if (*v != std::floor (*v) || *v < low || *v > high)
             throw InputError ("--" + name + " must be a whole number from " + std::to_string (low) + " to " + std::to_string (high));
         return (int) *v;
+    }
+
+    /** render --spec: the deliverable (Export/DeliveryExport.h). Exit 3 when music rights refuse
+        the export (nothing written) or the printmaster fails QC (files written, report says why). */
+    int renderDelivery (const session::Session& session, const std::filesystem::path& sessionFile, const std::string& folder,
+                        const std::string& spec, const Args& args, Output& out, const engine::RenderOptions& engineOptions)
+    {
+        exporter::ExportOptions options;
+        options.spec = spec;
+        options.date = args.value ("date").value_or ("");
+        options.threads = engineOptions.threads;
+        options.blockSize = engineOptions.blockSize;
+        try
+        {
+            const auto report = exporter::exportDelivery (session, folder, options, out.progress());
+            auto result = exporter::toJson (report);
+            result["session"] = sessionFile.string();
+            result["out"] = folder;
+            std::string human;
+            for (auto& f : report.files)
+                human += f.file.string() + "  " + f.role + "\n";
+            for (auto& w : report.warnings)
+                human += "warning: " + w + "\n";
+            for (auto& c : report.qc.checks)
+                if (! c.pass)
+                    human += "QC fails " + c.name + ": " + c.value.dump() + " (limit " + c.limit + ")\n";
+            human += report.spec + (report.compliant() ? ": compliant" : ": NOT compliant") + ", gain " + fixed (report.normalize.gainDb, 2)
+                     + " dB, limiter " + fixed (report.normalize.limiterMaxReductionDb, 2) + " dB";
+            out.result (result, human);
+            return report.compliant() ? exitOk : exitCheckFailed;
+        }
+        catch (const exporter::ExportRefused& refused)
+        {
+            Json problems = Json::array();
+            for (auto& p : refused.report().problems)
+                problems.push_back ({ { "cue", p.cue }, { "title", p.title }, { "timecode_in", p.timecodeIn },
+                                      { "timecode_out", p.timecodeOut }, { "reason", p.reason } });
+            std::cerr << "loopstage: error: " << refused.what() << std::endl;
+            if (out.json)
+                std::cout << Json { { "error", refused.what() }, { "refused", true }, { "problems", problems } }.dump (2) << std::endl;
+            return exitCheckFailed;
+        }
     }
 
     int runRender (const Args& args, Output& out)
@@ -36,6 +80,8 @@ namespace
             options.format = audio::parseSampleFormat (*format);
 
         const auto session = session::loadSession (sessionFile);
+        if (const auto spec = args.value ("spec"))
+            return renderDelivery (session, sessionFile, *folder, *spec, args, out, options);
         std::vector<std::string> warnings;
         const auto plan = engine::sessionToPlan (session, &warnings);
         if (plan.length <= 0)
@@ -70,14 +116,21 @@ namespace
 const Command renderCommand {
     "render",
     "render a session's stems (DX, FX, MX, ...) and printmaster to files",
-    "usage: loopstage render SESSION --out DIR [--block N] [--threads N] [--format 16|24|float] [--json]\n"
+    "usage: loopstage render SESSION --out DIR [--spec SPEC [--date YYYY-MM-DD]] [--block N] [--threads N]\n"
+    "                        [--format 16|24|float] [--json]\n"
     "\n"
     "  SESSION      a .lsession file\n"
     "  --out DIR    folder for <stem name>.wav (one per stem, in session order) and printmaster.wav;\n"
     "               every file is written atomically (a failed render leaves none half-written)\n"
     "  --block N    processing block in samples (default 1024; the result is identical for any N)\n"
     "  --threads N  processing threads (default 1; the result is identical for any N)\n"
-    "  --format F   sample format: 16, 24 (default) or float\n"
+    "  --format F   sample format: 16, 24 (default) or float (without --spec)\n"
+    "  --spec SPEC  the deliverable: ebu-r128, atsc-a85, netflix, apple-podcasts, spotify. Music rights\n"
+    "               are checked first (licences valid on --date, default today): unlicensed music refuses\n"
+    "               the export with exit 3 naming each cue and its timecodes, and writes nothing.\n"
+    "               Then DIR gets printmaster.wav (normalised to the spec, true-peak limited),\n"
+    "               stem-<name>.wav (the same gain), qc.json, qc-report.html, cue-sheet.csv and\n"
+    "               manifest.json. Exit 3 when the printmaster fails QC.\n"
     "\n"
     "The printmaster is the stems summed through the master strip: exactly in float, within\n"
     "3 LSB in 24-bit files. Plug-in delay compensation is applied: every file starts at the\n"
@@ -85,8 +138,11 @@ const Command renderCommand {
     "\n"
     "JSON: {\"session\", \"out\", \"sample_rate\", \"duration\", \"latency_samples\", \"render_seconds\",\n"
     "       \"speed\", \"files\": [{\"role\": \"stem\"|\"printmaster\", \"name\", \"file\", \"channels\",\n"
-    "       \"duration\", \"peak_dbfs\"}], \"warnings\": [...]}",
-    { .flags = {}, .values = { "out", "block", "threads", "format" } },
+    "       \"duration\", \"peak_dbfs\"}], \"warnings\": [...]}\n"
+    "With --spec: {\"spec\", \"compliant\", \"gain_db\", \"limiter_max_reduction_db\", \"files\": [{\"role\",\n"
+    "       \"name\", \"file\"}], \"music\", \"qc\": {...as loopstage qc}, \"warnings\", \"session\", \"out\"};\n"
+    "       refused: {\"error\", \"refused\": true, \"problems\": [{\"cue\", \"title\", \"timecode_in\", ...}]}",
+    { .flags = {}, .values = { "out", "block", "threads", "format", "spec", "date" } },
     runRender,
     60,
 };
