@@ -12,8 +12,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 s="$work/scene.lsession"
-sox -n -r 48000 -b 24 "$work/line.wav" synth 2 pinknoise vol 0.2
-sox -n -r 48000 -b 24 -c 2 "$work/score.wav" synth 8 pluck A3
+sox -R -n -r 48000 -b 24 "$work/line.wav" synth 2 pinknoise vol 0.2
+sox -R -n -r 48000 -b 24 -c 2 "$work/score.wav" synth 8 pluck A3
 "$cli" session new "$s" --rate 23.976 --name "Screenshot scene" >/dev/null
 "$cli" session add-track "$s" --name Guide --kind guide --channels 1 >/dev/null
 "$cli" session add-track "$s" --name "DX ADR" --kind adr --channels 1 >/dev/null

@@ -5,10 +5,166 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
+
+// Why pieces, not one keyed stretch: Rubber Band 3.1.2's key-frame map misplaces words by
+// 20-60 ms (R3) or drifts 4-26 ms late (R2) on a re-performed line, while a constant-ratio
+// offline R3 stretch is sample-exact at both ends. So the take is cut where its words start and
+// stop, each cut lands where the map says, and each piece gets one ratio: pauses absorb the
+// drift, words keep their shape and only take the guide's pace. A long phrase without a pause is
+// cut again wherever the map bends more than `tolerance`. Neighbours are joined by a short
+// linear crossfade of the same material, in the pauses wherever there is one.
 
 namespace loopstage::align
 {
+namespace
+{
+    struct Point
+    {
+        double in;    // take frames, from the span's start, at the guide's rate
+        double out;   // guide frames
+    };
+
+    /** Level (dB) of the take around each input frame, in 5 ms windows: where it pauses. */
+    struct Loudness
+    {
+        std::vector<float> db;
+        std::int64_t window = 480;
+        float at (double frame) const
+        {
+            if (db.empty())
+                return 0.0f;
+            const auto i = std::clamp<std::int64_t> ((std::int64_t) frame / window, 0, (std::int64_t) db.size() - 1);
+            return db[(size_t) i];
+        }
+    };
+
+    Loudness measure (const std::vector<std::vector<float>>& input, int rate)
+    {
+        Loudness l;
+        l.window = std::max (1, rate / 200);
+        const auto frames = input.empty() ? 0 : (std::int64_t) input[0].size();
+        for (std::int64_t start = 0; start < frames; start += l.window)
+        {
+            const auto end = std::min (frames, start + l.window);
+            double sum = 1e-12;
+            for (const auto& ch : input)
+                for (auto i = start; i < end; ++i)
+                    sum += (double) ch[(size_t) i] * ch[(size_t) i];
+            l.db.push_back ((float) (10.0 * std::log10 (sum / (double) (end - start))));
+        }
+        return l;
+    }
+
+    /** Input frames where the take goes from pause to speech or back, a little into the pause. */
+    std::vector<double> pauseEdges (const Loudness& l)
+    {
+        std::vector<double> edges;
+        if (l.db.empty())
+            return edges;
+        auto sorted = l.db;
+        std::sort (sorted.begin(), sorted.end());
+        const float floor = sorted[sorted.size() / 10], loud = sorted[sorted.size() * 99 / 100];
+        const float threshold = std::max (floor + 10.0f, loud - 40.0f);
+        const auto w = (double) l.window;
+        bool speech = l.db[0] > threshold;
+        for (size_t i = 1; i < l.db.size(); ++i)
+        {
+            const bool now = l.db[i] > threshold;
+            if (now != speech)
+                edges.push_back (now ? ((double) i - 1.0) * w : ((double) i + 1.0) * w);
+            speech = now;
+        }
+        return edges;
+    }
+
+    /** Splits [first, last] until every piece's points lie within `tolerance` output frames of
+        its chord; the cut goes to the quietest of the points that stray at least half as far. */
+    void split (const std::vector<Point>& p, size_t first, size_t last, double tolerance, double minFrames,
+                const Loudness& loudness, std::vector<size_t>& cuts)
+    {
+        const double ratio = (p[last].out - p[first].out) / (p[last].in - p[first].in);
+        auto deviation = [&] (size_t k) { return std::abs (p[k].out - (p[first].out + (p[k].in - p[first].in) * ratio)); };
+        double worst = 0.0;
+        for (size_t k = first + 1; k < last; ++k)
+            worst = std::max (worst, deviation (k));
+        if (worst <= tolerance)
+            return;
+        size_t cut = 0;
+        float quietest = 1e9f;
+        for (size_t k = first + 1; k < last; ++k)
+        {
+            const bool roomy = p[k].out - p[first].out >= minFrames && p[last].out - p[k].out >= minFrames
+                               && p[k].in - p[first].in >= minFrames && p[last].in - p[k].in >= minFrames;
+            if (roomy && deviation (k) >= 0.5 * worst && loudness.at (p[k].in) < quietest)
+            {
+                quietest = loudness.at (p[k].in);
+                cut = k;
+            }
+        }
+        if (cut == 0)
+            return;
+        split (p, first, cut, tolerance, minFrames, loudness, cuts);
+        cuts.push_back (cut);
+        split (p, cut, last, tolerance, minFrames, loudness, cuts);
+    }
+
+    /** One constant-ratio offline stretch of input[from, to). */
+    std::vector<std::vector<float>> stretch (const std::vector<std::vector<float>>& input, std::int64_t from,
+                                             std::int64_t to, double ratio, int rate)
+    {
+        using RubberBand::RubberBandStretcher;
+        const auto channels = input.size();
+        const auto frames = to - from;
+        RubberBandStretcher stretcher ((size_t) rate, channels,
+                                       RubberBandStretcher::OptionProcessOffline
+                                           | RubberBandStretcher::OptionEngineFiner
+                                           | RubberBandStretcher::OptionChannelsTogether
+                                           | RubberBandStretcher::OptionFormantPreserved
+                                           | RubberBandStretcher::OptionPitchHighQuality);
+        stretcher.setTimeRatio (ratio);
+        stretcher.setExpectedInputDuration ((size_t) frames);
+
+        const std::int64_t block = 8192;
+        std::vector<const float*> in (channels);
+        auto feed = [&] (bool study, std::int64_t pos)
+        {
+            const auto n = std::min (block, to - pos);
+            for (size_t c = 0; c < channels; ++c)
+                in[c] = input[c].data() + pos;
+            const bool final = pos + n >= to;
+            if (study)
+                stretcher.study (in.data(), (size_t) n, final);
+            else
+                stretcher.process (in.data(), (size_t) n, final);
+        };
+        for (auto pos = from; pos < to; pos += block)
+            feed (true, pos);
+
+        std::vector<std::vector<float>> out (channels);
+        std::vector<float*> dest (channels);
+        auto drain = [&]
+        {
+            for (int available = stretcher.available(); available > 0; available = stretcher.available())
+            {
+                const auto have = out[0].size();
+                for (size_t c = 0; c < channels; ++c)
+                {
+                    out[c].resize (have + (size_t) available);
+                    dest[c] = out[c].data() + have;
+                }
+                stretcher.retrieve (dest.data(), (size_t) available);
+            }
+        };
+        for (auto pos = from; pos < to; pos += block)
+        {
+            feed (false, pos);
+            drain();
+        }
+        drain();
+        return out;
+    }
+} // namespace
+
 void renderWarped (const audio::AudioBuffer& take, int takeRate, const AlignmentResult& alignment,
                    audio::AudioBuffer& rendered, Progress& progress)
 {
@@ -27,76 +183,127 @@ void renderWarped (const audio::AudioBuffer& take, int takeRate, const Alignment
         toGuide.process (take.channels[(size_t) c].data(), take.numFrames(), 0, inFrames,
                          input[(size_t) c].data());
 
-    using RubberBand::RubberBandStretcher;
-    RubberBandStretcher stretcher ((size_t) rate, (size_t) channels,
-                                   RubberBandStretcher::OptionProcessOffline
-                                       | RubberBandStretcher::OptionEngineFaster   // R3 misplaced keyed output (3.1.2)
-                                       | RubberBandStretcher::OptionFormantPreserved
-                                       | RubberBandStretcher::OptionPitchHighQuality);
-    stretcher.setTimeRatio ((double) outFrames / (double) inFrames);
-    stretcher.setExpectedInputDuration ((size_t) inFrames);
-    std::map<size_t, size_t> keyFrames;
-    std::int64_t lastIn = 0, lastOut = 0;
-    for (const auto& p : alignment.warp)
+    std::vector<Point> points { { 0.0, 0.0 } };
+    for (const auto& w : alignment.warp)
     {
-        const auto in = std::llround ((p.takeSeconds - takeStart) * rate);
-        const auto out = std::llround (p.guideSeconds * rate);
-        // Rubber Band keys whole analysis chunks (a few hundred samples): closer points, as on a
-        // nearly flat stretch across a shortened gap, would be ignored with a warning.
-        const std::int64_t minStep = 1024;
-        if (in >= lastIn + minStep && out >= lastOut + minStep && in < inFrames && out < outFrames)
+        const Point p { (w.takeSeconds - takeStart) * rate, w.guideSeconds * rate };
+        if (p.in > points.back().in + 1.0 && p.out > points.back().out + 1.0 && p.in < (double) inFrames - 1.0
+            && p.out < (double) outFrames - 1.0)
+            points.push_back (p);
+    }
+    points.push_back ({ (double) inFrames, (double) outFrames });
+
+    const double tolerance = 0.008 * rate;       // inside a phrase; above the map's 5 ms grain (TimeWarp.cpp)
+    const std::int64_t fade = rate / 200;        // 5 ms each side of a join
+    const double minPiece = 4.0 * (double) fade;
+    const auto loudness = measure (input, rate);
+
+    // The pause edges join the map as points of their own (the map read there), and as cuts.
+    auto outAt = [&] (double in)
+    {
+        auto after = std::upper_bound (points.begin(), points.end(), in, [] (double v, const Point& p) { return v < p.in; });
+        if (after == points.begin() || after == points.end())
+            return after == points.begin() ? points.front().out : points.back().out;
+        const auto& b = *after;
+        const auto& a = *(after - 1);
+        return a.out + (in - a.in) * (b.out - a.out) / (b.in - a.in);
+    };
+    std::vector<Point> withEdges;
+    std::vector<bool> isEdge;
+    {
+        std::vector<Point> edges;
+        for (const double in : pauseEdges (loudness))
         {
-            keyFrames[(size_t) in] = (size_t) out;
-            lastIn = in;
-            lastOut = out;
+            const Point p { in, outAt (in) };
+            const bool clear = edges.empty() || (p.in - edges.back().in >= minPiece && p.out - edges.back().out >= minPiece);
+            if (clear && p.in >= minPiece && p.out >= minPiece && (double) inFrames - p.in >= minPiece
+                && (double) outFrames - p.out >= minPiece)
+                edges.push_back (p);
         }
-    }
-    stretcher.setKeyFrameMap (keyFrames);
-
-    const std::int64_t block = 8192;
-    std::vector<const float*> in ((size_t) channels);
-    for (std::int64_t pos = 0; pos < inFrames; pos += block)
-    {
-        const auto n = std::min (block, inFrames - pos);
-        for (int c = 0; c < channels; ++c)
-            in[(size_t) c] = input[(size_t) c].data() + pos;
-        stretcher.study (in.data(), (size_t) n, pos + n >= inFrames);
-    }
-
-    std::int64_t written = 0;
-    std::vector<float*> out ((size_t) channels);
-    auto drain = [&]
-    {
-        for (;;)
+        // A map point too close to an edge gives way to it: the edge is read off the map anyway.
+        auto nearEdge = [&] (const Point& p)
         {
-            const int available = stretcher.available();
-            if (available <= 0 || written >= outFrames)
-                break;
-            const auto n = std::min<std::int64_t> (available, outFrames - written);
-            for (int c = 0; c < channels; ++c)
-                out[(size_t) c] = rendered.channels[(size_t) c].data() + written;
-            stretcher.retrieve (out.data(), (size_t) n);
-            written += n;
-            if (n < available)
+            auto it = std::lower_bound (edges.begin(), edges.end(), p.in, [] (const Point& e, double v) { return e.in < v; });
+            auto near = [&] (const Point& e) { return std::abs (e.in - p.in) < minPiece || std::abs (e.out - p.out) < minPiece; };
+            return (it != edges.end() && near (*it)) || (it != edges.begin() && near (*(it - 1)));
+        };
+        size_t e = 0;
+        for (size_t k = 0; k < points.size(); ++k)
+        {
+            const bool end = k == 0 || k + 1 == points.size();
+            for (; e < edges.size() && edges[e].in < points[k].in; ++e)
             {
-                // Past the guide's length: discard the rest.
-                std::vector<std::vector<float>> sink ((size_t) channels, std::vector<float> ((size_t) (available - n)));
-                std::vector<float*> s;
-                for (auto& v : sink)
-                    s.push_back (v.data());
-                stretcher.retrieve (s.data(), (size_t) (available - n));
+                withEdges.push_back (edges[e]);
+                isEdge.push_back (true);
+            }
+            if (end || ! nearEdge (points[k]))
+            {
+                withEdges.push_back (points[k]);
+                isEdge.push_back (end);
             }
         }
-    };
-    for (std::int64_t pos = 0; pos < inFrames; pos += block)
-    {
-        const auto n = std::min (block, inFrames - pos);
-        for (int c = 0; c < channels; ++c)
-            in[(size_t) c] = input[(size_t) c].data() + pos;
-        stretcher.process (in.data(), (size_t) n, pos + n >= inFrames);
-        drain();
-        progress.update ((double) (pos + n) / (double) inFrames, "warp");
     }
-    drain();
+    points = std::move (withEdges);
+
+    std::vector<size_t> cuts { 0 };
+    for (size_t k = 1; k < points.size(); ++k)
+    {
+        if (! isEdge[k])
+            continue;
+        split (points, cuts.back(), k, tolerance, minPiece, loudness, cuts);
+        cuts.push_back (k);
+    }
+
+    // Each join's crossfade (output frames, each side) is short enough that neither neighbour
+    // reaches more than `fade` input frames past its cut: a squeezed pause must not pull the
+    // next word's start into the fade.
+    std::vector<double> ratios, joinFade (cuts.size(), 0.0);
+    for (size_t piece = 0; piece + 1 < cuts.size(); ++piece)
+    {
+        const auto& a = points[cuts[piece]];
+        const auto& b = points[cuts[piece + 1]];
+        ratios.push_back ((b.out - a.out) / (b.in - a.in));
+    }
+    for (size_t j = 1; j + 1 < cuts.size(); ++j)
+        joinFade[j] = std::max (16.0, (double) fade * std::min ({ 1.0, ratios[j - 1], ratios[j] }));
+
+    for (auto& ch : rendered.channels)
+        std::fill (ch.begin(), ch.end(), 0.0f);
+    for (size_t piece = 0; piece + 1 < cuts.size(); ++piece)
+    {
+        const auto& a = points[cuts[piece]];
+        const auto& b = points[cuts[piece + 1]];
+        const double ratio = ratios[piece];
+        const double fadeIn = joinFade[piece], fadeOut = joinFade[piece + 1];
+        // Stretch a little either side so the crossfades have material; place it so that input
+        // frame a.in lands exactly on output frame a.out.
+        const auto from = std::max<std::int64_t> (0, (std::int64_t) std::floor (a.in - fadeIn / ratio - 64.0));
+        const auto to = std::min<std::int64_t> (inFrames, (std::int64_t) std::ceil (b.in + fadeOut / ratio + 64.0));
+        const auto stretched = stretch (input, from, to, ratio, rate);
+        const double origin = a.out - (a.in - (double) from) * ratio;
+        const auto placed = (std::int64_t) std::llround (origin);
+
+        auto weight = [&] (double t)
+        {
+            double w = 1.0;
+            if (fadeIn > 0.0)
+                w = std::min (w, std::clamp ((t - (a.out - fadeIn)) / (2.0 * fadeIn), 0.0, 1.0));
+            if (fadeOut > 0.0)
+                w = std::min (w, std::clamp (((b.out + fadeOut) - t) / (2.0 * fadeOut), 0.0, 1.0));
+            return w;
+        };
+        const auto length = (std::int64_t) stretched[0].size();
+        const auto begin = std::max<std::int64_t> (0, placed);
+        const auto end = std::min<std::int64_t> (outFrames, placed + length);
+        for (auto t = begin; t < end; ++t)
+        {
+            const auto g = (float) weight ((double) t);
+            if (g <= 0.0f)
+                continue;
+            for (int c = 0; c < channels; ++c)
+                rendered.channels[(size_t) c][(size_t) t] += g * stretched[(size_t) c][(size_t) (t - placed)];
+        }
+        progress.update ((double) (piece + 1) / (double) (cuts.size() - 1), "warp");
+    }
 }
 } // namespace loopstage::align

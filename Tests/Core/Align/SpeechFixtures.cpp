@@ -53,7 +53,7 @@ void writeMono (const std::filesystem::path& file, const align::MonoSignal& sign
 void soxEffects (const std::filesystem::path& in, const std::filesystem::path& out,
                  const std::vector<std::string>& effects)
 {
-    std::vector<std::string> argv { "sox", in.string(), "-e", "floating-point", "-b", "32", out.string() };
+    std::vector<std::string> argv { "sox", "-R", in.string(), "-e", "floating-point", "-b", "32", out.string() };
     argv.insert (argv.end(), effects.begin(), effects.end());
     runOrFail (argv);
 }
@@ -69,7 +69,7 @@ void dirtyGuide (const std::filesystem::path& in, const std::filesystem::path& o
     const auto dir = out.parent_path();
     const auto noiseFile = dir / ("noise_" + out.filename().string());
     const auto seconds = std::to_string ((double) speech.samples.size() / speech.sampleRate);
-    runOrFail ({ "sox", "-n", "-r", std::to_string (speech.sampleRate), "-c", "1", "-e", "floating-point", "-b", "32",
+    runOrFail ({ "sox", "-R", "-n", "-r", std::to_string (speech.sampleRate), "-c", "1", "-e", "floating-point", "-b", "32",
                  noiseFile.string(), "synth", seconds, noise, "synth", seconds, "sine", "mix", "50" });
     auto n = align::readMono (noiseFile);
     double noiseEnergy = 0.0;

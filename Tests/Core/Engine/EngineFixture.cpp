@@ -9,7 +9,7 @@ std::filesystem::path makeSource (const TempDir& dir, const std::string& name, i
                                   const std::string& synth, double volume)
 {
     const auto file = dir / (name + ".wav");
-    std::vector<std::string> args { "sox", "-n", "-r", "48000", "-c", std::to_string (channels), "-e", "floating-point",
+    std::vector<std::string> args { "sox", "-R", "-n", "-r", "48000", "-c", std::to_string (channels), "-e", "floating-point",
                                     "-b", "32", file.string(), "synth", std::to_string (seconds) };
     std::string word;
     for (char ch : synth + " ")
