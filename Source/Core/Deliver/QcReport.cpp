@@ -63,6 +63,31 @@ namespace
         }
         return "<polyline fill='none' stroke='#036' stroke-width='1' points='" + pts.str() + "'/>";
     }
+
+    // Vertical grid lines with mm:ss labels at a round step: the mixer finds the failing moment.
+    std::string timeAxis (double seconds, double width, double height)
+    {
+        if (seconds <= 0.0)
+            return {};
+        double step = 1.0;
+        for (double s : { 1.0, 2.0, 5.0, 10.0, 15.0, 30.0, 60.0, 120.0, 300.0, 600.0, 900.0, 1800.0, 3600.0 })
+        {
+            step = s;
+            if (seconds / s <= 12.0)
+                break;
+        }
+        std::ostringstream o;
+        for (double t = 0.0; t <= seconds + 1e-9; t += step)
+        {
+            const double x = width * t / seconds;
+            const auto whole = (long) std::llround (t);
+            char label[32];
+            std::snprintf (label, sizeof label, "%ld:%02ld", whole / 60, whole % 60);
+            o << "<line x1='" << x << "' x2='" << x << "' y1='0' y2='" << height << "' stroke='#eee'/>"
+              << "<text x='" << x - 12 << "' y='" << height + 14 << "' font-size='11'>" << label << "</text>";
+        }
+        return o.str();
+    }
 } // namespace
 
 void writeQcReport (const std::filesystem::path& html, const std::filesystem::path& audioFile, const QcResult& r)
@@ -79,8 +104,9 @@ void writeQcReport (const std::filesystem::path& html, const std::filesystem::pa
         o << "<tr><td>" << escape (c.name) << "</td><td>" << escape (c.value.dump()) << "</td><td>" << escape (c.limit)
           << "</td><td class='" << (c.pass ? "ok'>ok" : "fail'>FAIL") << "</td></tr>\n";
     o << "</table>\n<h2>Loudness over time</h2>\n<svg xmlns='http://www.w3.org/2000/svg' width='" << w + 60
-      << "' height='" << h + 40 << "'><g transform='translate(50,10)'>"
-      << "<rect width='" << w << "' height='" << h << "' fill='#fafafa' stroke='#999'/>";
+      << "' height='" << h + 50 << "'><g transform='translate(50,10)'>"
+      << "<rect width='" << w << "' height='" << h << "' fill='#fafafa' stroke='#999'/>"
+      << timeAxis (r.report.durationSeconds(), w, h);
     for (int db = -60; db <= 0; db += 10)
         o << "<line x1='0' x2='" << w << "' y1='" << h * -db / 60.0 << "' y2='" << h * -db / 60.0
           << "' stroke='#ddd'/><text x='-45' y='" << h * -db / 60.0 + 4 << "' font-size='11'>" << db << "</text>";
@@ -96,16 +122,17 @@ void writeQcReport (const std::filesystem::path& html, const std::filesystem::pa
           << "' stroke='#c00' stroke-dasharray='2,6'/>";
     }
     char caption[160];
-    std::snprintf (caption, sizeof caption, "0 to %.1f s; light: momentary, dark: short-term, orange dashes: integrated, red dots: target (LUFS)",
+    std::snprintf (caption, sizeof caption, "time m:ss (0 to %.1f s); light: momentary, dark: short-term, orange dashes: integrated, red dots: target (LUFS)",
                    r.report.durationSeconds());
-    o << "<text x='0' y='" << h + 25 << "' font-size='12'>" << caption << "</text></g></svg>\n";
+    o << "<text x='0' y='" << h + 32 << "' font-size='12'>" << caption << "</text></g></svg>\n";
 
     if (! r.report.truePeakHistory.empty())
     {
         o << "<h2>True peak over time (16x)</h2>\n<svg xmlns='http://www.w3.org/2000/svg' width='" << w + 60
-          << "' height='" << h + 40 << "'><g transform='translate(50,10)'>"
-          << "<rect width='" << w << "' height='" << h << "' fill='#fafafa' stroke='#999'/>";
-        for (int db = 0; db >= -30; db -= 10)
+          << "' height='" << h + 50 << "'><g transform='translate(50,10)'>"
+          << "<rect width='" << w << "' height='" << h << "' fill='#fafafa' stroke='#999'/>"
+          << timeAxis (r.report.durationSeconds(), w, h);
+        for (int db = 0; db >= -35; db -= 5)
             o << "<line x1='0' x2='" << w << "' y1='" << h * (3.0 - db) / 40.0 << "' y2='" << h * (3.0 - db) / 40.0
               << "' stroke='#ddd'/><text x='-45' y='" << h * (3.0 - db) / 40.0 + 4 << "' font-size='11'>" << db << "</text>";
         o << peakCurve (r.report, w, h);
@@ -116,7 +143,7 @@ void writeQcReport (const std::filesystem::path& html, const std::filesystem::pa
                 o << "<line x1='0' x2='" << w << "' y1='" << h * (3.0 - ceiling) / 40.0 << "' y2='"
                   << h * (3.0 - ceiling) / 40.0 << "' stroke='#c00' stroke-dasharray='4'/>";
             }
-        o << "<text x='0' y='" << h + 25 << "' font-size='12'>dBTP, max of all channels; dashed: the spec's ceiling</text></g></svg>\n";
+        o << "<text x='0' y='" << h + 32 << "' font-size='12'>dBTP, max of all channels; dashed: the spec's ceiling</text></g></svg>\n";
     }
     o << "</body></html>\n";
     writeFileAtomically (html, o.str());
