@@ -164,11 +164,24 @@ namespace
     }
 } // namespace
 
+// The names of deliver::findSpec's table, kept equal to it by a test in Tests/Core/Export: the
+// document model does not link the delivery DSP just to check a name.
 const std::vector<std::string>& deliverySpecNames()
 {
     static const std::vector<std::string> names { "ebu-r128", "atsc-a85", "netflix", "apple-podcasts", "spotify" };
     return names;
 }
+
+namespace
+{
+    std::string joinedSpecNames()
+    {
+        std::string joined;
+        for (auto& name : deliverySpecNames())
+            joined += (joined.empty() ? "" : ", ") + name;
+        return joined;
+    }
+} // namespace
 
 void validate (const Session& session)
 {
@@ -304,7 +317,7 @@ void validate (const Session& session)
         auto& names = deliverySpecNames();
         if (std::find (names.begin(), names.end(), session.delivery->spec) == names.end())
             fail ("delivery.spec", "unknown spec '" + session.delivery->spec
-                                       + "' (ebu-r128, atsc-a85, netflix, apple-podcasts, spotify)");
+                                       + "' (" + joinedSpecNames() + ")");
     }
 }
 } // namespace loopstage::session

@@ -1,5 +1,7 @@
 // Exporting a deliverable from a session: real media from sox, the real engine, normaliser and QC.
 #include "Export/DeliveryExport.h"
+#include "Deliver/DeliverySpec.h"
+#include "Session/Validate.h"
 #include "AudioFile/AudioFileReader.h"
 #include "Base/AtomicFile.h"
 #include "Loudness/LoudnessAnalysis.h"
@@ -129,4 +131,14 @@ TEST_CASE ("unlicensed music refuses the export and writes nothing", "[export]")
                                         && Catch::Contains ("01:00:00:00 - 01:00:10:00"));
     }
     CHECK ((! fs::exists (out) || fs::is_empty (out)));
+}
+
+TEST_CASE ("the session accepts exactly the delivery specs the Deliver module knows", "[export]")
+{
+    // Session validates its delivery.spec without depending on Deliver (the document model stays
+    // below the DSP); this keeps the two lists from drifting apart.
+    std::string joined;
+    for (auto& name : session::deliverySpecNames())
+        joined += (joined.empty() ? "" : ", ") + name;
+    CHECK (joined == deliver::specNames());
 }
