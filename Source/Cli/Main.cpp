@@ -1,6 +1,7 @@
 // loopstage: the command-line face of LoopStage. See ../shared/CLI.md for the contract.
 #include "CommandTable.h"
 #include "Base/Error.h"
+#include "PluginHost/PluginHost.h"
 
 #include <iostream>
 
@@ -24,6 +25,7 @@ void printHelp()
 
 int main (int argc, char** argv)
 {
+    pluginhost::install();   // LV2/VST3 inserts for every command that renders a session
     std::vector<std::string> words (argv + 1, argv + argc);
     Output out;
     for (auto& w : words)

@@ -234,6 +234,7 @@ namespace
             { "add-take", { "cue", "file", "id", "number", "rating", "circled", "offset", "alignment", "notes", "place" }, runAddTake },
             { "add-music", { "id", "title", "composer", "publisher", "licence", "licence-id", "territory", "term-start",
                              "term-end", "media", "usage", "notes" }, runAddMusic },
+            { "add-insert", { "strip", "lv2", "vst3", "builtin", "param", "id", "name", "bypass" }, runAddInsert },
             { "set-delivery", { "spec", "territory", "media" }, runSetDelivery },
             { "set-picture", { "file", "rate", "start" }, runSetPicture },
             { "undo", {}, [] (const Args& a, Output& o) { return runUndoRedo (a, o, true); } },
@@ -243,12 +244,13 @@ namespace
     }
 
     const ArgSpec sessionSpec {
-        .flags = { "force", "circled", "place" },
+        .flags = { "force", "circled", "place", "bypass" },
         .values = { "rate", "sample-rate", "start", "name", "kind", "channels", "id", "output", "track", "file", "at",
                     "at-timecode", "offset", "length", "gain", "fade-in", "fade-out", "fade-shape", "music-cue",
                     "character", "line", "in", "out", "notes", "cue", "number", "rating", "alignment", "title",
-                    "composer", "publisher", "licence", "licence-id", "term-start", "term-end", "usage", "spec" },
-        .repeatable = { "territory", "media" },
+                    "composer", "publisher", "licence", "licence-id", "term-start", "term-end", "usage", "spec",
+                    "strip", "lv2", "vst3", "builtin" },
+        .repeatable = { "territory", "media", "param" },
     };
 
     int runSession (const Args& args, Output& out)
@@ -291,6 +293,8 @@ const Command sessionCommand {
     "  add-music FILE --id CUE --title T --licence own|licensed|library [--licence-id ID] [--composer C]\n"
     "      [--publisher P] [--territory T]... [--media M]... [--term-start YYYY-MM-DD] [--term-end YYYY-MM-DD]\n"
     "      [--usage background|featured|theme] [--notes TEXT]\n"
+    "  add-insert FILE --strip ID (--lv2 URI | --vst3 CLASS-ID | --builtin NAME) [--param SYMBOL=VALUE]...\n"
+    "      [--id ID] [--name NAME] [--bypass]   a plug-in is loaded now and its state saved in the session\n"
     "  set-delivery FILE --spec ebu-r128|atsc-a85|netflix|apple-podcasts|spotify [--territory T] [--media M]...\n"
     "  set-picture FILE --file VIDEO [--rate RATE] [--start TC]\n"
     "  undo FILE | redo FILE          step the history kept beside the session in FILE.history\n"

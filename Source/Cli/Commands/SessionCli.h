@@ -42,4 +42,5 @@ int runAddRegion (const Args& args, Output& out);
 int runAddCue (const Args& args, Output& out);
 int runAddTake (const Args& args, Output& out);
 int runAddMusic (const Args& args, Output& out);
+int runAddInsert (const Args& args, Output& out);
 } // namespace loopstage::cli::sessioncli

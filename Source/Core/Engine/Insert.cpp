@@ -85,6 +85,25 @@ namespace
         Compressor compressor;
         std::string key;
     };
+    /** Stands for a plug-in that cannot be hosted here: passes the signal through. */
+    class PassThroughInsert final : public Insert
+    {
+    public:
+        explicit PassThroughInsert (std::string plugin) : key ("pass-through:" + plugin) {}
+        std::string configKey() const override { return key; }
+        int latency() const noexcept override { return 0; }
+        void process (float* const*, int, int) noexcept override {}
+
+    private:
+        std::string key;
+    };
+
+    PluginHost& installedHost()
+    {
+        static PluginHost host;
+        return host;
+    }
+
     class DeEsserInsert final : public Insert
     {
     public:
@@ -126,7 +145,23 @@ std::shared_ptr<Insert> makeInsert (const PlanInsert& plan, int channels, double
             return std::make_shared<CompressorInsert> (plan, sampleRate);
         case PlanInsert::Kind::deesser:
             return std::make_shared<DeEsserInsert> (plan, sampleRate);
+        case PlanInsert::Kind::lv2:
+        case PlanInsert::Kind::vst3:
+            if (auto* host = pluginHost(); host != nullptr && host->make)
+                return host->make (plan, channels, sampleRate);
+            return std::make_shared<PassThroughInsert> (plan.plugin);
     }
     throw InputError ("insert '" + plan.id + "': unknown kind");
+}
+
+void setPluginHost (PluginHost host)
+{
+    installedHost() = std::move (host);
+}
+
+const PluginHost* pluginHost() noexcept
+{
+    auto& host = installedHost();
+    return host.make ? &host : nullptr;
 }
 } // namespace loopstage::engine

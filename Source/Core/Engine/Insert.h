@@ -6,12 +6,13 @@
     whose configKey() is unchanged by an edit is carried into the new snapshot as is (its state,
     e.g. a delay line's contents, continues); only one snapshot plays at a time, so the sharing is
     safe. Built-in for now: delay (a latency-reporting look-ahead stand-in), trim, equaliser and
-    compressor. LV2/VST3
-    hosting and the Core DSP processors come later (docs/ENGINE.md).
+    compressor. LV2/VST3 plug-ins are made by the PluginHost installed with setPluginHost(), so
+    the engine itself links no plug-in SDK (docs/PLUGINS.md).
 */
 #include "Engine/DelayLine.h"
 #include "Engine/MixPlan.h"
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -29,7 +30,25 @@ public:
     virtual void process (float* const* channels, int numChannels, int count) noexcept = 0;
 };
 
-/** Makes the built-in insert a plan names, for a strip of `channels` channels. Not realtime;
-    throws InputError for a negative delay. */
+/** Makes the insert a plan names, for a strip of `channels` channels. Not realtime; throws
+    InputError for a negative delay. An lv2/vst3 insert goes to the installed PluginHost; without
+    one it is a pass-through (SessionToPlan has already warned and left it out). */
 std::shared_ptr<Insert> makeInsert (const PlanInsert& plan, int channels, double sampleRate);
+
+/** What hosts LV2/VST3 plug-ins for the engine (Core/PluginHost installs one with
+    pluginhost::install()). Both functions run off the audio thread. */
+struct PluginHost
+{
+    /** Empty when the plug-in `plan` names can be loaded, else why not (it is then bypassed).
+        Throws InputError for a state that cannot be read. */
+    std::function<std::string (const PlanInsert& plan)> check;
+    /** The plug-in, instantiated and prepared for `channels` channels at `sampleRate`. */
+    std::function<std::shared_ptr<Insert> (const PlanInsert& plan, int channels, double sampleRate)> make;
+};
+
+/** Installs the plug-in host; call once at start-up, before any plan is compiled (not
+    synchronised with plans being compiled). */
+void setPluginHost (PluginHost host);
+/** The installed host, or nullptr. */
+const PluginHost* pluginHost() noexcept;
 } // namespace loopstage::engine

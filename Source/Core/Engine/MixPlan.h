@@ -13,6 +13,7 @@
 #include "Engine/Processors/Compressor.h"
 #include "Engine/Processors/DeEsser.h"
 #include "Engine/Processors/Equaliser.h"
+#include "Base/Json.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -64,7 +65,8 @@ struct PlanSend
     bool preFader = false;    ///< taps before the fader (mute and solo still apply)
 };
 
-/** A built-in insert. Real plug-in hosting (LV2/VST3) comes later; see docs/ENGINE.md. */
+/** An insert: a built-in processor, or an LV2/VST3 plug-in hosted through setPluginHost()
+    (Insert.h; docs/PLUGINS.md). */
 struct PlanInsert
 {
     enum class Kind
@@ -73,7 +75,9 @@ struct PlanInsert
         trim,        ///< a gain of `gainDb` with no latency
         eq,          ///< parametric equaliser with `bands`
         compressor,  ///< feed-forward compressor with `compressor` settings
-        deesser      ///< de-esser with `deesser` settings
+        deesser,     ///< de-esser with `deesser` settings
+        lv2,         ///< LV2 plug-in: `plugin` is its URI
+        vst3         ///< VST3 plug-in: `plugin` is its class id (32 hex digits)
     };
     std::string id;   ///< stable within its strip (keys its state across edits)
     Kind kind = Kind::trim;
@@ -82,6 +86,9 @@ struct PlanInsert
     std::vector<EqBand> bands;
     CompressorSettings compressor;
     DeEsserSettings deesser;
+    std::string plugin;            ///< lv2/vst3: the plug-in's URI or class id
+    std::string stateBase64;       ///< lv2/vst3: its saved state (may be empty: defaults)
+    Json parameters = Json::object(); ///< lv2/vst3: {"symbol or id": value} applied after the state
 };
 
 /** What tracks and buses share: a channel strip. */

@@ -1,5 +1,6 @@
 #include "Engine/SessionToPlan.h"
 #include "Base/Error.h"
+#include "Engine/Insert.h"
 
 #include <cmath>
 
@@ -119,8 +120,32 @@ namespace
                 continue;
             if (insert.kind != session::Insert::Kind::builtin)
             {
-                if (warnings != nullptr)
-                    warnings->push_back (where + ": plug-in " + insert.plugin + " is not hosted yet; bypassed");
+                PlanInsert p;
+                p.id = insert.id;
+                p.kind = insert.kind == session::Insert::Kind::lv2 ? PlanInsert::Kind::lv2 : PlanInsert::Kind::vst3;
+                p.plugin = insert.plugin;
+                p.stateBase64 = insert.stateBase64;
+                p.parameters = insert.parameters;
+                std::string problem = "plug-in " + insert.plugin + " cannot be hosted: this program has no plug-in host";
+                if (auto* host = pluginHost(); host != nullptr && host->check)
+                {
+                    try
+                    {
+                        problem = host->check (p);
+                    }
+                    catch (const InputError& e)
+                    {
+                        throw InputError (where + ": " + e.what());
+                    }
+                }
+                if (! problem.empty())
+                {
+                    // Never dropped: the session keeps the insert; it sounds as if bypassed.
+                    if (warnings != nullptr)
+                        warnings->push_back (where + ": " + problem + "; bypassed");
+                    continue;
+                }
+                to.inserts.push_back (std::move (p));
                 continue;
             }
             to.inserts.push_back (builtin (insert, rate, where));
