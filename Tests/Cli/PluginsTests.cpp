@@ -1,0 +1,85 @@
+// `loopstage plugins` and `loopstage session add-insert` with real LV2 plug-ins (x42, LSP).
+#include "Support/Process.h"
+#include "Support/TempDir.h"
+
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+using namespace loopstage::test;
+
+namespace
+{
+nlohmann::json ok (const std::vector<std::string>& args)
+{
+    auto r = runLoopstage (args);
+    INFO (r.err);
+    REQUIRE (r.exitCode == 0);
+    return nlohmann::json::parse (r.out);
+}
+
+/** RMS of a WAV's first channel, from sox. */
+double rmsOf (const std::filesystem::path& file)
+{
+    auto r = run ({ "sox", file.string(), "-n", "remix", "1", "stat" });
+    const auto at = r.err.find ("RMS     amplitude:");
+    REQUIRE (at != std::string::npos);
+    return std::stod (r.err.substr (at + 18));
+}
+} // namespace
+
+TEST_CASE ("plugins lists the LV2 plug-ins installed", "[cli][pluginhost]")
+{
+    auto list = ok ({ "plugins", "--format", "lv2", "--json" });
+    CHECK (list["count"].get<int>() == (int) list["plugins"].size());
+    bool found = false;
+    for (auto& p : list["plugins"])
+        if (p["id"] == "urn:ardour:a-eq")
+        {
+            found = true;
+            CHECK (p["format"] == "lv2");
+            CHECK (p["inputs"] == 1);
+            CHECK (p["outputs"] == 1);
+        }
+    CHECK (found);
+    CHECK (runLoopstage ({ "plugins", "--format", "au" }).exitCode == 1);
+}
+
+TEST_CASE ("session add-insert puts a plug-in on a track, its state in the session, and render applies it", "[cli][pluginhost]")
+{
+    TempDir dir ("cli-plugins");
+    const auto session = (dir / "film.lsession").string();
+    const auto tone = (dir / "tone.wav").string();
+    runOrFail ({ "sox", "-R", "-n", "-r", "48000", "-c", "1", "-b", "24", tone, "synth", "1", "sine", "1000", "vol", "0.1" });
+    ok ({ "session", "new", session, "--rate", "25", "--json" });
+    ok ({ "session", "add-track", session, "--name", "Dia", "--kind", "dx", "--id", "dia", "--json" });
+    ok ({ "session", "add-region", session, "--track", "dia", "--file", tone, "--at", "0", "--json" });
+    ok ({ "plugins", "--json" });
+    (void) ok ({ "render", session, "--out", (dir / "dry").string(), "--format", "float", "--json" });
+
+    auto added = ok ({ "session", "add-insert", session, "--strip", "dia", "--lv2", "urn:ardour:a-eq", "--param", "freq2=1000",
+                       "--param", "g2=6", "--param", "bw2=0.5", "--json" });
+    CHECK (added["id"] == "insert-1");
+    CHECK (added["kind"] == "lv2");
+    CHECK (added["state_bytes"].get<int>() > 100);
+    CHECK (added["latency_samples"] == 0);
+    CHECK (runOrFail ({ "grep", "-c", "urn:ardour:a-eq", session }) == "1\n");
+
+    auto rendered = ok ({ "render", session, "--out", (dir / "wet").string(), "--format", "float", "--json" });
+    CHECK (rendered["warnings"].empty());
+    const double gain = 20.0 * std::log10 (rmsOf (dir / "wet" / "DX.wav") / rmsOf (dir / "dry" / "DX.wav"));
+    CHECK (gain == Approx (6.0).margin (0.6));   // the first 100 ms ramp in with the EQ's smoothing
+
+    auto limiter = ok ({ "session", "add-insert", session, "--strip", "dia", "--lv2", "http://gareus.org/oss/lv2/dpl#mono", "--json" });
+    CHECK (limiter["latency_samples"].get<int>() > 0);
+    CHECK (ok ({ "render", session, "--out", (dir / "pdc").string(), "--json" })["latency_samples"] == limiter["latency_samples"]);
+
+    auto missing = runLoopstage ({ "session", "add-insert", session, "--strip", "dia", "--lv2", "urn:loopstage:no-such-plugin" });
+    CHECK (missing.exitCode == 2);
+    CHECK_THAT (missing.err, Catch::Contains ("not installed"));
+    auto badParam = runLoopstage ({ "session", "add-insert", session, "--strip", "dia", "--lv2", "urn:ardour:a-eq", "--param", "nope=1" });
+    CHECK (badParam.exitCode == 2);
+    CHECK_THAT (badParam.err, Catch::Contains ("no parameter 'nope'"));
+    CHECK (runLoopstage ({ "session", "add-insert", session, "--strip", "nobody", "--lv2", "urn:ardour:a-eq" }).exitCode == 2);
+    CHECK (runLoopstage ({ "session", "add-insert", session, "--strip", "dia" }).exitCode == 1);
+}
