@@ -4,6 +4,7 @@
 //                                              renders the window to a PNG and quits (tests, docs)
 #include "MainWindow.h"
 #include "Screenshot.h"
+#include "PluginHost/PluginHost.h"
 
 #include <juce_gui_extra/juce_gui_extra.h>
 
@@ -18,6 +19,7 @@ public:
 
     void initialise (const juce::String& commandLine) override
     {
+        pluginhost::install();   // LV2/VST3 inserts in the sessions the engine plays
         const auto options = ScreenshotRequest::parse (commandLine);
         window = std::make_unique<MainWindow> (options.sessionFile);
         if (options.page.isNotEmpty())
