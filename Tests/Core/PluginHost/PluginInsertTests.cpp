@@ -114,3 +114,28 @@ TEST_CASE ("an unknown parameter is bad input naming the insert and the plug-in'
     CHECK_THROWS_WITH (engine::makeInsert (lv2Plan ("eq-1", x42Eq, { { "nope", 1.0 } }), 1, 48000.0),
                        Catch::Contains ("insert 'eq-1'") && Catch::Contains ("no parameter 'nope'") && Catch::Contains ("freq2"));
 }
+
+TEST_CASE ("a stereo plug-in on a 5.1 strip runs as three instances, one per channel pair", "[pluginhost]")
+{
+    pluginhost::install();
+    auto eq = engine::makeInsert (lv2Plan ("peq", "http://lsp-plug.in/plugins/lv2/para_equalizer_x16_stereo",
+                                           { { "ft_0", "Bell" }, { "f_0", 1000.0 }, { "g_0", 2.0 }, { "q_0", 1.0 } }),
+                                  6, 48000.0);
+    std::vector<std::vector<float>> channels (6);
+    for (size_t c = 0; c < 6; ++c)
+        channels[c] = sine (c % 2 == 0 ? 1000.0 : 100.0, 0.1, 48000);   // 1 kHz on L C Ls, 100 Hz on R LFE Rs
+    const auto dry = channels;
+    for (size_t at = 0; at < 48000; at += 1024)
+    {
+        float* pointers[6];
+        for (size_t c = 0; c < 6; ++c)
+            pointers[c] = channels[c].data() + at;
+        eq->process (pointers, 6, (int) std::min<size_t> (1024, 48000 - at));
+    }
+    for (size_t c = 0; c < 6; ++c)
+    {
+        INFO ("channel " << c);
+        const double gain = db (rms (channels[c], 24000, 48000) / rms (dry[c], 24000, 48000));
+        CHECK (gain == Approx (c % 2 == 0 ? 6.02 : 0.0).margin (0.5));
+    }
+}
