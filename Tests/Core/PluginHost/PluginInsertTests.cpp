@@ -63,7 +63,7 @@ TEST_CASE ("an LSP limiter holds peaks under its threshold and reports its look-
 TEST_CASE ("plug-in inserts process without allocating or locking", "[pluginhost][realtime]")
 {
     pluginhost::install();
-    for (auto* uri : { x42Eq, lspEq, x42Limiter })
+    for (auto* uri : { x42Eq, lspEq, x42Limiter, lspLimiter })
     {
         INFO (uri);
         auto insert = engine::makeInsert (lv2Plan ("p", uri), 2, 48000.0);
