@@ -82,4 +82,20 @@ TEST_CASE ("session add-insert puts a plug-in on a track, its state in the sessi
     CHECK_THAT (badParam.err, Catch::Contains ("no parameter 'nope'"));
     CHECK (runLoopstage ({ "session", "add-insert", session, "--strip", "nobody", "--lv2", "urn:ardour:a-eq" }).exitCode == 2);
     CHECK (runLoopstage ({ "session", "add-insert", session, "--strip", "dia" }).exitCode == 1);
+
+    // A session whose plug-in is missing renders with a warning; a corrupt state is exit 2.
+    auto doc = nlohmann::json::parse (runOrFail ({ "cat", session }));
+    auto& inserts = doc["tracks"][0]["inserts"];
+    REQUIRE (inserts.size() == 2);
+    inserts[1]["plugin"] = "urn:loopstage:no-such-plugin";
+    const auto edited = (dir / "edited.lsession").string();
+    runOrFail ({ "sh", "-c", "cat > " + edited + " <<'EOF'\n" + doc.dump (1) + "\nEOF" });
+    auto bypassed = ok ({ "render", edited, "--out", (dir / "bypassed").string(), "--json" });
+    REQUIRE (bypassed["warnings"].size() == 1);
+    CHECK_THAT (bypassed["warnings"][0].get<std::string>(), Catch::Contains ("no-such-plugin is not installed; bypassed"));
+    inserts[0]["state_base64"] = "QUJD";
+    runOrFail ({ "sh", "-c", "cat > " + edited + " <<'EOF'\n" + doc.dump (1) + "\nEOF" });
+    auto corrupt = runLoopstage ({ "render", edited, "--out", (dir / "corrupt").string() });
+    CHECK (corrupt.exitCode == 2);
+    CHECK_THAT (corrupt.err, Catch::Contains ("strip 'dia', insert 'insert-1'") && Catch::Contains ("state"));
 }

@@ -25,7 +25,19 @@ namespace
         if (! detail::findPlugin (plan.kind, plan.plugin))
             return std::string (plan.kind == engine::PlanInsert::Kind::lv2 ? "LV2" : "VST3") + " plug-in " + plan.plugin
                    + " is not installed";
-        detail::decodeState (plan);   // throws InputError for a state that cannot be read
+        try
+        {
+            detail::decodeState (plan);
+        }
+        catch (const InputError& e)
+        {
+            // SessionToPlan names the strip and insert; keep the plug-in and the problem.
+            std::string message = e.what();
+            const auto prefix = detail::describe (plan) + ": ";
+            if (message.rfind (prefix, 0) == 0)
+                message = plan.plugin + ": " + message.substr (prefix.size());
+            throw InputError (message);
+        }
         return {};
     }
 
