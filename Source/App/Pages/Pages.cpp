@@ -72,8 +72,22 @@ namespace
     std::unique_ptr<juce::Component> mixPage (const session::Session& s)
     {
         auto page = std::make_unique<PageLayout> ("Mix", juce::StringArray { "Tracks feed the DX / FX / MX stems; the stems sum into the printmaster. Render: loopstage render SESSION --out DIR" });
-        auto& strips = page->addTable ("Strips", { { "Strip", 3 }, { "Role", 1 }, { "Output", 2 }, { "Gain dB", 1 }, { "Pan", 1 }, { "State", 1.5f } });
+        auto& strips = page->addTable ("Strips", { { "Strip", 2.5f }, { "Role", 1 }, { "Output", 1.5f }, { "Gain dB", 1 }, { "Pan", 1 }, { "State", 1.2f }, { "Inserts", 3.5f } });
         std::vector<juce::StringArray> rows;
+        // The chain in signal order: its name, else the built-in's name or the plug-in id's last part.
+        const auto inserts = [] (const session::Strip& st) {
+            juce::StringArray chain;
+            for (auto& i : st.inserts)
+            {
+                auto label = str (i.name.empty() ? i.plugin : i.name);
+                if (i.name.empty() && i.kind == session::Insert::Kind::lv2)
+                    label = label.substring (label.lastIndexOfAnyOf ("/#:") + 1) + " (LV2)";
+                if (i.name.empty() && i.kind == session::Insert::Kind::vst3)
+                    label += " (VST3)";
+                chain.add (i.bypass ? label + " [bypassed]" : label);
+            }
+            return chain.isEmpty() ? juce::String ("-") : chain.joinIntoString (" > ");
+        };
         const auto state = [] (const session::Strip& st) {
             juce::StringArray flags;
             if (st.mute) flags.add ("mute");
@@ -82,10 +96,10 @@ namespace
             return flags.joinIntoString (" ");
         };
         for (auto& t : s.tracks)
-            rows.push_back ({ str (t.name), str (session::toString (t.kind)), t.output.empty() ? "-" : str (t.output), number (t.gainDb, 1), number (t.pan, 2), state (t) });
+            rows.push_back ({ str (t.name), str (session::toString (t.kind)), t.output.empty() ? "-" : str (t.output), number (t.gainDb, 1), number (t.pan, 2), state (t), inserts (t) });
         for (auto& b : s.buses)
-            rows.push_back ({ str (b.name), "stem / bus", b.output.empty() ? "-" : str (b.output), number (b.gainDb, 1), number (b.pan, 2), state (b) });
-        rows.push_back ({ str (s.master.name), "printmaster", "-", number (s.master.gainDb, 1), "", state (s.master) });
+            rows.push_back ({ str (b.name), "stem / bus", b.output.empty() ? "-" : str (b.output), number (b.gainDb, 1), number (b.pan, 2), state (b), inserts (b) });
+        rows.push_back ({ str (s.master.name), "printmaster", "-", number (s.master.gainDb, 1), "", state (s.master), inserts (s.master) });
         strips.setRows (rows);
         return page;
     }

@@ -47,8 +47,6 @@ namespace
         return month >= 1 && month <= 12 && day >= 1 && day <= 31;
     }
 
-    const std::set<std::string> builtinInserts { "eq", "compressor", "trim", "delay" };
-
     void checkStrip (const Strip& s, const std::string& path, const Session& session)
     {
         if (s.id.empty())
@@ -81,8 +79,14 @@ namespace
                 fail (p + ".id", ins.id.empty() ? "must not be empty" : "duplicate insert id '" + ins.id + "'");
             if (ins.plugin.empty())
                 fail (p + ".plugin", "must not be empty");
-            if (ins.kind == Insert::Kind::builtin && ! builtinInserts.count (ins.plugin))
-                fail (p + ".plugin", "unknown built-in '" + ins.plugin + "' (eq, compressor, trim, delay)");
+            const auto& builtins = builtinInsertNames();
+            if (ins.kind == Insert::Kind::builtin && std::find (builtins.begin(), builtins.end(), ins.plugin) == builtins.end())
+            {
+                std::string known;
+                for (auto& b : builtins)
+                    known += (known.empty() ? "" : ", ") + b;
+                fail (p + ".plugin", "unknown built-in '" + ins.plugin + "' (" + known + ")");
+            }
             if (! ins.parameters.is_object())
                 fail (p + ".parameters", "must be an object");
         }
@@ -163,6 +167,14 @@ namespace
             fail (p + ".region", "no region '" + t.region + "'");
     }
 } // namespace
+
+// The engine's built-in processors (engine::sessionToPlan), kept equal to them by a test in
+// Tests/Core/Export for the same reason as the spec names below.
+const std::vector<std::string>& builtinInsertNames()
+{
+    static const std::vector<std::string> names { "eq", "compressor", "deesser", "trim", "delay" };
+    return names;
+}
 
 // The names of deliver::findSpec's table, kept equal to it by a test in Tests/Core/Export: the
 // document model does not link the delivery DSP just to check a name.

@@ -17,6 +17,9 @@ void validate (const Session& session);
 
 namespace loopstage::session
 {
+/** The built-in insert processors a session may name (those engine::sessionToPlan builds). */
+const std::vector<std::string>& builtinInsertNames();
+
 /** The delivery spec names a session may name (those of deliver::findSpec). */
 const std::vector<std::string>& deliverySpecNames();
 } // namespace loopstage::session

@@ -2,6 +2,8 @@
 #include "Export/DeliveryExport.h"
 #include "Deliver/DeliverySpec.h"
 #include "Session/Validate.h"
+#include "Engine/SessionToPlan.h"
+#include "Base/Error.h"
 #include "AudioFile/AudioFileReader.h"
 #include "Base/AtomicFile.h"
 #include "Loudness/LoudnessAnalysis.h"
@@ -141,4 +143,29 @@ TEST_CASE ("the session accepts exactly the delivery specs the Deliver module kn
     for (auto& name : session::deliverySpecNames())
         joined += (joined.empty() ? "" : ", ") + name;
     CHECK (joined == deliver::specNames());
+}
+
+TEST_CASE ("the session accepts exactly the built-in inserts the engine builds", "[export]")
+{
+    test::TempDir dir ("export-builtins");
+    auto s = makeSession (dir);
+    REQUIRE (! s.tracks.empty());
+    for (auto& name : session::builtinInsertNames())
+    {
+        INFO (name);
+        auto copy = s;
+        session::Insert insert;
+        insert.id = "x";
+        insert.plugin = name;
+        copy.tracks[0].inserts.push_back (insert);
+        CHECK_NOTHROW (session::validate (copy));
+        CHECK_NOTHROW (engine::sessionToPlan (copy));
+    }
+    auto unknown = s;
+    session::Insert insert;
+    insert.id = "x";
+    insert.plugin = "reverb";
+    unknown.tracks[0].inserts.push_back (insert);
+    CHECK_THROWS_AS (session::validate (unknown), InputError);
+    CHECK_THROWS_AS (engine::sessionToPlan (unknown), InputError);
 }
