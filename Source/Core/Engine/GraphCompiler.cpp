@@ -172,9 +172,11 @@ std::unique_ptr<RenderGraph> compileGraph (const MixPlan& plan, int maxBlock, Di
         for (const auto& ip : p.inserts)
         {
             const auto key = p.id + "/" + ip.id;
-            auto fresh = makeInsert (ip, p.channels, plan.sampleRate);
+            // Keyed before making: a plug-in is only instantiated when its configuration changed.
             auto old = adopt (previous, &RenderGraph::insertsById, key);
-            auto chosen = old != nullptr && old->configKey() == fresh->configKey() ? old : fresh;
+            auto chosen = old != nullptr && old->configKey() == insertKey (ip, p.channels, plan.sampleRate)
+                              ? old
+                              : makeInsert (ip, p.channels, plan.sampleRate);
             node->inserts.push_back (chosen);
             graph->insertsById[key] = chosen;
         }

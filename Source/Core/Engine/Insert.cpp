@@ -154,6 +154,14 @@ std::shared_ptr<Insert> makeInsert (const PlanInsert& plan, int channels, double
     throw InputError ("insert '" + plan.id + "': unknown kind");
 }
 
+std::string insertKey (const PlanInsert& plan, int channels, double sampleRate)
+{
+    if (plan.kind == PlanInsert::Kind::lv2 || plan.kind == PlanInsert::Kind::vst3)
+        if (auto* host = pluginHost(); host != nullptr && host->key)
+            return host->key (plan, channels, sampleRate);
+    return makeInsert (plan, channels, sampleRate)->configKey();
+}
+
 void setPluginHost (PluginHost host)
 {
     installedHost() = std::move (host);

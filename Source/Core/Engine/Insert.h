@@ -35,6 +35,10 @@ public:
     one it is a pass-through (SessionToPlan has already warned and left it out). */
 std::shared_ptr<Insert> makeInsert (const PlanInsert& plan, int channels, double sampleRate);
 
+/** The configKey() the insert `plan` names would have, without instantiating a plug-in (a
+    built-in is made and asked). Not realtime. */
+std::string insertKey (const PlanInsert& plan, int channels, double sampleRate);
+
 /** What hosts LV2/VST3 plug-ins for the engine (Core/PluginHost installs one with
     pluginhost::install()). Both functions run off the audio thread. */
 struct PluginHost
@@ -44,6 +48,8 @@ struct PluginHost
     std::function<std::string (const PlanInsert& plan)> check;
     /** The plug-in, instantiated and prepared for `channels` channels at `sampleRate`. */
     std::function<std::shared_ptr<Insert> (const PlanInsert& plan, int channels, double sampleRate)> make;
+    /** The configKey() make() would give, computed from the plan alone. */
+    std::function<std::string (const PlanInsert& plan, int channels, double sampleRate)> key;
 };
 
 /** Installs the plug-in host; call once at start-up, before any plan is compiled (not

@@ -3,6 +3,7 @@
 
 #include <lilv/lilv.h>
 
+#include <atomic>
 #include <cstdlib>
 #include <map>
 #include <mutex>
@@ -51,6 +52,7 @@ namespace
     };
 
     std::mutex mutex;
+    std::atomic<int> made { 0 };
 
     Formats& formats()
     {
@@ -238,6 +240,7 @@ std::unique_ptr<juce::AudioPluginInstance> instantiate (const engine::PlanInsert
         instance = f.vst3.createInstanceFromDescription (*description, sampleRate, maxBlock, error);
     if (instance == nullptr)
         throw InputError (describe (plan) + ": the plug-in failed to load (" + error.toStdString() + ")");
+    ++made;
     if (instance->getMainBusNumOutputChannels() <= 0 || instance->getMainBusNumInputChannels() <= 0)
         throw InputError (describe (plan) + ": the plug-in has no main audio input and output (not an insert effect)");
 
@@ -264,6 +267,11 @@ std::unique_ptr<juce::AudioPluginInstance> instantiate (const engine::PlanInsert
         instance->processBlock (silence, midi);
     }
     return instance;
+}
+
+int instancesMade() noexcept
+{
+    return made.load();
 }
 
 std::string stateOf (juce::AudioPluginInstance& instance)

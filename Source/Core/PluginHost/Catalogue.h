@@ -37,6 +37,10 @@ juce::MemoryBlock decodeState (const engine::PlanInsert& plan);
 std::unique_ptr<juce::AudioPluginInstance> instantiate (const engine::PlanInsert& plan, int channels, double sampleRate,
                                                         int maxBlock);
 
+/** How many plug-in instances have been made in this process (tests: a rebuild that changes
+    nothing instantiates nothing). */
+int instancesMade() noexcept;
+
 /** The instance's state as base64. */
 std::string stateOf (juce::AudioPluginInstance& instance);
 

@@ -55,7 +55,8 @@ void install()
     juce::MessageManager::getInstance();
     engine::setPluginHost ({ .check = checkPlugin,
                              .make = [] (const engine::PlanInsert& plan, int channels, double sampleRate) -> std::shared_ptr<engine::Insert>
-                             { return std::make_shared<PluginInsert> (plan, channels, sampleRate); } });
+                             { return std::make_shared<PluginInsert> (plan, channels, sampleRate); },
+                             .key = PluginInsert::keyFor });
 }
 
 std::vector<PluginInfo> listPlugins()

@@ -28,12 +28,17 @@ PluginInsert::PluginInsert (const engine::PlanInsert& plan, int channels, double
     }
     midi.ensureSize (4096);
 
+    key = keyFor (plan, channels, sampleRate);
+}
+
+std::string PluginInsert::keyFor (const engine::PlanInsert& plan, int channels, double sampleRate)
+{
     // The whole state is in the key, so an unchanged plug-in carries across a rebuild (its
     // delay lines and envelopes continue) and a changed one is instantiated afresh.
     const auto settings = plan.stateBase64 + "|" + plan.parameters.dump();
-    key = std::string (plan.kind == engine::PlanInsert::Kind::lv2 ? "lv2:" : "vst3:") + plan.plugin + ":"
-          + std::to_string (channels) + ":" + std::to_string (sampleRate) + ":" + std::to_string (settings.size()) + ":"
-          + std::to_string (std::hash<std::string> {}(settings));
+    return std::string (plan.kind == engine::PlanInsert::Kind::lv2 ? "lv2:" : "vst3:") + plan.plugin + ":"
+           + std::to_string (channels) + ":" + std::to_string (sampleRate) + ":" + std::to_string (settings.size()) + ":"
+           + std::to_string (std::hash<std::string> {}(settings));
 }
 
 PluginInsert::~PluginInsert()

@@ -42,6 +42,9 @@ public:
     /** How many instances run side by side (channel mapping, above). */
     int instanceCount() const noexcept { return (int) instances.size(); }
 
+    /** The configKey() of the insert `plan` describes, without instantiating it. */
+    static std::string keyFor (const engine::PlanInsert& plan, int channels, double sampleRate);
+
     /** Largest block handed to the plug-in at once. */
     static constexpr int maxBlock = 1024;
 

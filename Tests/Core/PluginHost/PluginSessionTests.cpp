@@ -4,7 +4,10 @@
 #include "EngineFixture.h"
 #include "PluginTestSupport.h"
 #include "Base/Error.h"
+#include "Engine/DiskStreamer.h"
+#include "Engine/GraphCompiler.h"
 #include "Engine/OfflineRenderer.h"
+#include "PluginHost/Catalogue.h"
 #include "Engine/SessionToPlan.h"
 #include "Session/SessionFile.h"
 
@@ -168,4 +171,26 @@ TEST_CASE ("a corrupt plug-in state is bad input naming the insert", "[pluginhos
         CHECK_THROWS_AS (engine::sessionToPlan (s), InputError);
         CHECK_THROWS_WITH (engine::sessionToPlan (s), Catch::Contains ("strip 'wet', insert 'eq-1'") && Catch::Contains ("state"));
     }
+}
+
+TEST_CASE ("a rebuild keeps an unchanged plug-in (no new instance, state continues) and remakes a changed one", "[pluginhost]")
+{
+    pluginhost::install();
+    TempDir dir ("pluginhost-rebuild");
+    const auto source = makeSource (dir, "noise", 1, 0.5, "pinknoise", 0.1);
+    auto s = twinSession (source, 0.5);
+    s.tracks[0].inserts = { lv2Insert ("lim", lspLimiter, { { "th", 0.5 } }) };
+    engine::DiskStreamer streamer (48000);
+    auto first = engine::compileGraph (engine::sessionToPlan (s), 1024, streamer);
+    const auto before = pluginhost::detail::instancesMade();
+
+    s.tracks[0].gainDb = -3.0;   // an edit elsewhere on the strip
+    auto second = engine::compileGraph (engine::sessionToPlan (s), 1024, streamer, first.get());
+    CHECK (pluginhost::detail::instancesMade() == before);
+    CHECK (second->insertsById.at ("wet/lim") == first->insertsById.at ("wet/lim"));
+
+    s.tracks[0].inserts[0].parameters["th"] = 0.25;
+    auto third = engine::compileGraph (engine::sessionToPlan (s), 1024, streamer, second.get());
+    CHECK (pluginhost::detail::instancesMade() == before + 1);
+    CHECK (third->insertsById.at ("wet/lim") != second->insertsById.at ("wet/lim"));
 }
