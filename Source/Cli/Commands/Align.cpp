@@ -47,20 +47,22 @@ namespace
             for (const auto& p : result.warp)
                 warp.push_back ({ p.guideSeconds, p.takeSeconds });
             json["warp"] = warp;
-            if (result.syncScore)
-            {
-                json["sync_score"] = { { "median_ms", result.syncScore->medianMs },
-                                       { "p95_ms", result.syncScore->p95Ms },
-                                       { "segments", result.syncScore->segments } };
-                human += "\nsync  median " + fixed (result.syncScore->medianMs, 1) + " ms, p95 "
-                       + fixed (result.syncScore->p95Ms, 1) + " ms over "
-                       + std::to_string (result.syncScore->segments) + " segments";
-            }
-            else
-            {
-                json["sync_score"] = nullptr;
-            }
             human += "\nwarp  " + std::to_string (result.warp.size()) + " points";
+        }
+        // The residual after the warp, or after the offset alone without --warp.
+        if (result.syncScore)
+        {
+            json["sync_score"] = { { "median_ms", result.syncScore->medianMs },
+                                   { "p95_ms", result.syncScore->p95Ms },
+                                   { "segments", result.syncScore->segments } };
+            human += "\nsync  median " + fixed (result.syncScore->medianMs, 1) + " ms, p95 "
+                   + fixed (result.syncScore->p95Ms, 1) + " ms over "
+                   + std::to_string (result.syncScore->segments) + " segments";
+        }
+        else
+        {
+            json["sync_score"] = nullptr;
+            human += "\nsync  - (no speech to judge)";
         }
         if (auto target = args.value ("out"))
             human += "\nwrote " + *target;
@@ -83,8 +85,9 @@ const Command alignCommand {
     "                  timeline: guide's rate and length, take's channels and sample format\n"
     "\n"
     "JSON: {\"sample_rate\" (the guide's), \"offset_seconds\", \"offset_samples\", \"confidence\" (0-1),\n"
-    "       \"peak_to_sidelobe\"[, \"warp\": [[guide_s, take_s], ...],\n"
-    "       \"sync_score\": {\"median_ms\", \"p95_ms\", \"segments\"}]}",
+    "       \"peak_to_sidelobe\"[, \"warp\": [[guide_s, take_s], ...]],\n"
+    "       \"sync_score\": {\"median_ms\", \"p95_ms\", \"segments\"} or null (no speech)}\n"
+    "  sync_score: the words' residual after the warp (or after the offset alone without --warp).",
     { .flags = { "warp" }, .values = { "max-offset", "out" } },
     runAlign,
     40,

@@ -24,6 +24,11 @@ AlignmentResult alignTake (const MonoSignal& guide, const MonoSignal& take, cons
         progress.update (0.5, "warp");
         fitWarp (guide, take, options.maxDriftSeconds, result);
     }
+    else
+    {
+        progress.update (0.5, "sync");
+        scoreOffset (guide, take, options.maxDriftSeconds, result);
+    }
     progress.update (1.0, "align");
     return result;
 }

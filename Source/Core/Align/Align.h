@@ -10,7 +10,7 @@
       Convention of ../shared/CLI.md: take(t + offset) ~ guide(t), in guide samples.
     - Different rates: Resample.h brings the take onto the guide's rate (exact polyphase).
     - Warp (optional): Features.h (log-mel frames, 5 ms hop) -> TimeWarp.h (DTW in a band
-      around the global offset -> smoothed monotonic piecewise-linear map) -> SyncScore.h.
+      around the global offset -> smoothed monotonic piecewise-linear map) -> SyncScore.h (also for the offset alone).
     - Rendering: WarpRenderer.h (offset only: band-limited shift; warp: Rubber Band offline
       with a key-frame map, pitch and formants kept).
     The warp map is data ([guide seconds, take seconds] pairs), stored with the take in the
@@ -57,7 +57,7 @@ struct AlignmentResult
     double confidence = 0.0;                  ///< 0..1, see OffsetFinder.h
     double peakToSidelobe = 0.0;
     std::vector<WarpPoint> warp;              ///< monotonic; empty without --warp
-    std::optional<SyncScore> syncScore;       ///< with --warp
+    std::optional<SyncScore> syncScore;       ///< residual after warp (or offset); empty: no speech
 };
 
 /** Aligns mono signals. */

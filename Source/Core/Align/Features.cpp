@@ -31,6 +31,9 @@ FeatureFrames logMelFrames (const std::vector<float>& samples, int sampleRate)
 
     f.values.assign ((size_t) frames * (size_t) f.bands, 0.0f);
     f.energyDb.assign ((size_t) frames, -120.0f);
+    f.speechDb.assign ((size_t) frames, -120.0f);
+    const int speechLow = (int) std::ceil (300.0 * window / sampleRate);
+    const int speechHigh = std::min (bins - 1, (int) std::floor (std::min (4000.0, 0.45 * sampleRate) * window / sampleRate));
     std::vector<double> power ((size_t) bins);
     for (int i = 0; i < frames; ++i)
     {
@@ -45,6 +48,10 @@ FeatureFrames logMelFrames (const std::vector<float>& samples, int sampleRate)
         for (int k = 0; k < bins; ++k)
             total += power[(size_t) k] = std::norm (fft.spectrum()[k]);
         f.energyDb[(size_t) i] = (float) (10.0 * std::log10 (total + 1e-12));
+        double speech = 0.0;
+        for (int k = speechLow; k <= speechHigh; ++k)
+            speech += power[(size_t) k];
+        f.speechDb[(size_t) i] = (float) (10.0 * std::log10 (speech + 1e-12));
         for (int b = 0; b < f.bands; ++b)
         {
             const double a = edges[(size_t) b], c = edges[(size_t) b + 1], e = edges[(size_t) b + 2];

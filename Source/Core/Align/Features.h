@@ -14,6 +14,8 @@ struct FeatureFrames
     double hopSeconds = 0.005;
     std::vector<float> values;          ///< frames x bands, row-major
     std::vector<float> energyDb;        ///< per frame, before normalising
+    std::vector<float> speechDb;        ///< per frame, power in the speech band 300 Hz - 4 kHz (dB):
+                                        ///< where words are, even under traffic rumble and hum
 
     int frames() const noexcept { return bands > 0 ? (int) (values.size() / (size_t) bands) : 0; }
     const float* frame (int i) const noexcept { return values.data() + (size_t) i * (size_t) bands; }

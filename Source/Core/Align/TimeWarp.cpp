@@ -1,6 +1,7 @@
 #include "Align/TimeWarp.h"
 #include "Align/Features.h"
 #include "Align/Resample.h"
+#include "Align/SyncScore.h"
 
 #include <algorithm>
 #include <cmath>
@@ -73,35 +74,21 @@ namespace
         return path;
     }
 
-    double segmentResidual (const FeatureFrames& g, const FeatureFrames& x, const std::vector<double>& map,
-                            int from, int to)
+
+    // The take on the guide's timeline (offset and rate), as long as the guide.
+    std::vector<float> movedTake (const MonoSignal& guide, const MonoSignal& take, const AlignmentResult& result)
     {
-        double bestLag = 0.0, bestCost = std::numeric_limits<double>::max();
-        for (int lagMs = -100; lagMs <= 100; ++lagMs)
-        {
-            const double lagFrames = lagMs / 5.0;
-            double cost = 0.0;
-            for (int i = from; i < to; ++i)
-            {
-                const double j = map[(size_t) i] + lagFrames;
-                const int j0 = (int) std::floor (j);
-                const double w = j - j0;
-                cost += (1.0 - w) * distance (g, i, x, j0) + w * distance (g, i, x, j0 + 1);
-            }
-            if (cost < bestCost)
-                bestCost = cost, bestLag = lagMs;
-        }
-        return std::abs (bestLag);
+        const Resampler shift (take.sampleRate, guide.sampleRate, result.offsetSeconds * take.sampleRate);
+        std::vector<float> moved (guide.samples.size());
+        shift.process (take.samples.data(), (std::int64_t) take.samples.size(), 0, (std::int64_t) moved.size(), moved.data());
+        return moved;
     }
 } // namespace
 
 void fitWarp (const MonoSignal& guide, const MonoSignal& take, double maxDriftSeconds, AlignmentResult& result)
 {
     const int rate = guide.sampleRate;
-    // The take on the guide's timeline (offset and rate), a little longer for the band.
-    const Resampler shift (take.sampleRate, rate, result.offsetSeconds * take.sampleRate);
-    std::vector<float> moved (guide.samples.size());
-    shift.process (take.samples.data(), (std::int64_t) take.samples.size(), 0, (std::int64_t) moved.size(), moved.data());
+    const auto moved = movedTake (guide, take, result);
 
     const auto g = logMelFrames (guide.samples, rate);
     const auto x = logMelFrames (moved, rate);
@@ -135,33 +122,17 @@ void fitWarp (const MonoSignal& guide, const MonoSignal& take, double maxDriftSe
     for (int i = 0; i < n; ++i)
         map[(size_t) i] = (takeTimeAt (result, i * hop) - result.offsetSeconds) / hop;
 
-    // Speech segments of the guide and their residuals.
-    auto sorted = g.energyDb;
-    std::sort (sorted.begin(), sorted.end());
-    const float floorDb = sorted[sorted.size() / 10], loudest = sorted.back();
-    const float threshold = floorDb + 0.4f * (loudest - floorDb);
-    std::vector<double> residuals;
-    int start = -1;
-    for (int i = 0; i <= n; ++i)
-    {
-        const bool speech = i < n && g.energyDb[(size_t) i] > threshold;
-        if (speech && start < 0)
-            start = i;
-        if (! speech && start >= 0)
-        {
-            if (i - start >= 20)
-                residuals.push_back (segmentResidual (g, x, map, start, i));
-            start = -1;
-        }
-    }
-    if (! residuals.empty())
-    {
-        std::sort (residuals.begin(), residuals.end());
-        SyncScore s;
-        s.segments = (int) residuals.size();
-        s.medianMs = residuals[residuals.size() / 2];
-        s.p95Ms = residuals[std::min (residuals.size() - 1, (size_t) std::ceil (0.95 * residuals.size()) - 1)];
-        result.syncScore = s;
-    }
+    result.syncScore = measureSync (g, x, map, 1000.0 * maxDriftSeconds);
+}
+
+void scoreOffset (const MonoSignal& guide, const MonoSignal& take, double searchSeconds, AlignmentResult& result)
+{
+    const auto moved = movedTake (guide, take, result);
+    const auto g = logMelFrames (guide.samples, guide.sampleRate);
+    const auto x = logMelFrames (moved, guide.sampleRate);
+    std::vector<double> same ((size_t) g.frames());
+    for (size_t i = 0; i < same.size(); ++i)
+        same[i] = (double) i;
+    result.syncScore = measureSync (g, x, same, 1000.0 * searchSeconds);
 }
 } // namespace loopstage::align

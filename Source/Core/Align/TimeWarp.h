@@ -7,11 +7,7 @@
     (steps (1,1), (1,0), (0,1)). The path is smoothed (median over 25 ms) and sampled every 20 ms
     into a strictly increasing piecewise-linear map, which is what gets stored and rendered.
 
-    Sync score: the guide is cut into speech segments (frames above the 10th-percentile
-    level plus 40 % of the way to the loudest),
-    and for each segment the residual lag between guide frames and the warped take's frames is
-    found by searching +/- 100 ms (1 ms steps, linear interpolation between frames). median_ms
-    and p95_ms are over segments' |residual|.
+    Sync score: SyncScore.h, over the guide's speech segments, with the same map.
 */
 #include "Align/Align.h"
 
@@ -20,4 +16,8 @@ namespace loopstage::align
 /** Fits the warp for `result` (its offset already found) and fills result.warp and
     result.syncScore. */
 void fitWarp (const MonoSignal& guide, const MonoSignal& take, double maxDriftSeconds, AlignmentResult& result);
+
+/** The sync score of the global offset alone (no warp): fills result.syncScore, or leaves it
+    empty when the guide has no speech. Residuals are searched within +/- searchSeconds. */
+void scoreOffset (const MonoSignal& guide, const MonoSignal& take, double searchSeconds, AlignmentResult& result);
 } // namespace loopstage::align
