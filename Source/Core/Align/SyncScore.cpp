@@ -122,9 +122,9 @@ std::optional<SyncScore> measureSync (const FeatureFrames& guide, const FeatureF
         const auto count = a < b ? std::count (takeSpeech.begin() + a, takeSpeech.begin() + b, (char) 1) : 0;
         return 2 * count >= to - from;
     };
-    // Judged on each segment's onset, 20 ms before to 80 ms after: a re-performed word is
+    // Judged on each segment's onset, 20 ms before to 150 ms after: a re-performed word is
     // rarely the same length, and matching its whole length would split the difference.
-    const int before = (int) std::lround (0.02 / guide.hopSeconds), after = (int) std::lround (0.08 / guide.hopSeconds);
+    const int before = (int) std::lround (0.02 / guide.hopSeconds), after = (int) std::lround (0.15 / guide.hopSeconds);
     std::vector<double> residuals;
     for (const auto& [from, to] : speechSegments (guide))
         if (takeSpeaks (from, to))
