@@ -2,7 +2,7 @@
 // (../shared/CLI.md "Alignment"; algorithm in docs/ALIGNMENT.md).
 #include "CommandTable.h"
 #include "Align/Align.h"
-#include "Align/MonoReader.h"
+#include "Align/MonoSource.h"
 #include "Align/WarpRenderer.h"
 #include "Base/Error.h"
 
@@ -26,12 +26,12 @@ namespace
             options.maxOffsetSeconds = *m;
         }
 
-        const auto guide = align::readMono (guidePath);
-        const auto take = align::readMono (takePath);
-        const auto result = align::alignTake (guide, take, options, out.progress());
+        // Read span by span: memory does not grow with the files' full-rate size.
+        const align::FileSource guide (guidePath);
+        const align::FileSource take (takePath);
+        const auto result = align::alignSources (guide, take, options, out.progress());
         if (auto target = args.value ("out"))
-            align::renderAligned (takePath, result, (std::int64_t) guide.samples.size(), guide.sampleRate,
-                                  *target, out.progress());
+            align::renderAligned (takePath, result, guide.frames(), guide.sampleRate(), *target, out.progress());
 
         Json json { { "sample_rate", result.sampleRate },
                     { "offset_seconds", result.offsetSeconds },

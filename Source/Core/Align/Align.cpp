@@ -1,5 +1,5 @@
 #include "Align/Align.h"
-#include "Align/MonoReader.h"
+#include "Align/MonoSource.h"
 #include "Align/TimeWarp.h"
 
 #include <algorithm>
@@ -9,14 +9,20 @@ namespace loopstage::align
 AlignmentResult alignTake (const MonoSignal& guide, const MonoSignal& take, const AlignOptions& options,
                            Progress& progress)
 {
+    return alignSources (SignalSource (guide), SignalSource (take), options, progress);
+}
+
+AlignmentResult alignSources (const MonoSource& guide, const MonoSource& take, const AlignOptions& options,
+                              Progress& progress)
+{
     AlignmentResult result;
-    result.sampleRate = guide.sampleRate;
+    result.sampleRate = guide.sampleRate();
     progress.update (0.1, "offset");
     OffsetOptions offsetOptions;
     offsetOptions.maxOffsetSeconds = options.maxOffsetSeconds;
     const auto estimate = findOffset (guide, take, offsetOptions);
     result.offsetSamples = estimate.offsetSamples;
-    result.offsetSeconds = estimate.offsetSamples / guide.sampleRate;
+    result.offsetSeconds = estimate.offsetSamples / guide.sampleRate();
     result.confidence = estimate.confidence;
     result.peakToSidelobe = estimate.peakToSidelobe;
     if (options.warp)
@@ -36,9 +42,9 @@ AlignmentResult alignTake (const MonoSignal& guide, const MonoSignal& take, cons
 AlignmentResult alignFiles (const std::filesystem::path& guide, const std::filesystem::path& take,
                             const AlignOptions& options, Progress& progress)
 {
-    const auto g = readMono (guide);
-    const auto t = readMono (take);
-    return alignTake (g, t, options, progress);
+    const FileSource g (guide);
+    const FileSource t (take);
+    return alignSources (g, t, options, progress);
 }
 
 double takeTimeAt (const AlignmentResult& result, double guideSeconds)

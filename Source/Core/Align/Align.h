@@ -3,8 +3,9 @@
     move (and time-warp) it onto the guide's timeline. Behind `loopstage align` and the ADR page.
 
     Design (docs/ALIGNMENT.md has the user-facing description):
-    - Files are mixed to mono while read, block by block (MonoReader.h): the correlators need
-      one signal per file, and a 10-minute 6-channel take then costs 1/6 of its planar size.
+    - Files are read span by span and mixed to mono as read (MonoSource.h): only what must be
+      whole is held (4 kHz copies for the coarse search, feature frames and the DTW's way back
+      for the warp), never a full-rate copy of a file; see docs/ALIGNMENT.md "Memory".
     - Global offset: OffsetFinder.h (coarse 4 kHz PHAT-beta search over all lags, then a
       full-rate Hannan-Thomson-weighted Welch cross-spectrum, exact sub-sample maximum).
       Convention of ../shared/CLI.md: take(t + offset) ~ guide(t), in guide samples.
@@ -64,7 +65,12 @@ struct AlignmentResult
 AlignmentResult alignTake (const MonoSignal& guide, const MonoSignal& take, const AlignOptions& options,
                            Progress& progress = Progress::none());
 
-/** Reads both files (mono mix) and aligns them; InputError naming the file for bad input. */
+/** Aligns mono sources (MonoSource.h), reading them span by span. */
+AlignmentResult alignSources (const MonoSource& guide, const MonoSource& take, const AlignOptions& options,
+                              Progress& progress = Progress::none());
+
+/** Reads both files (mono mix, span by span: memory does not grow with their full-rate size
+    or channel count) and aligns them; InputError naming the file for bad input. */
 AlignmentResult alignFiles (const std::filesystem::path& guide, const std::filesystem::path& take,
                             const AlignOptions& options, Progress& progress = Progress::none());
 

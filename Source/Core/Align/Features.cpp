@@ -8,12 +8,26 @@ namespace loopstage::align
 {
 FeatureFrames logMelFrames (const std::vector<float>& samples, int sampleRate)
 {
+    const auto n = (std::int64_t) samples.size();
+    return logMelFrames ([&] (std::int64_t start, std::int64_t count, float* out)
+                         {
+                             for (std::int64_t i = 0; i < count; ++i)
+                             {
+                                 const auto k = start + i;
+                                 out[i] = (k >= 0 && k < n) ? samples[(size_t) k] : 0.0f;
+                             }
+                         },
+                         n, sampleRate);
+}
+
+FeatureFrames logMelFrames (const SampleReader& read, std::int64_t length, int sampleRate)
+{
     FeatureFrames f;
     int window = 256;
     while (window < 0.021 * sampleRate)
         window *= 2;
     const int hop = (int) std::lround (f.hopSeconds * sampleRate);
-    const auto n = (std::int64_t) samples.size();
+    const auto n = length;
     const int frames = (int) (n / hop) + 1;
     RealFft fft (window);
     const int bins = fft.bins();
@@ -29,20 +43,32 @@ FeatureFrames logMelFrames (const std::vector<float>& samples, int sampleRate)
     for (size_t i = 0; i < edges.size(); ++i)
         edges[i] = hzOf (lo + (hi - lo) * (double) i / (double) (f.bands + 1)) * window / sampleRate;
 
-    f.values.assign ((size_t) frames * (size_t) f.bands, 0.0f);
+    // Room for the deltas from the start: frame i holds its 32 bands, then their deltas.
+    const int mels = f.bands, stride = 2 * mels;
+    f.values.assign ((size_t) frames * (size_t) stride, 0.0f);
     f.energyDb.assign ((size_t) frames, -120.0f);
     f.speechDb.assign ((size_t) frames, -120.0f);
     const int speechLow = (int) std::ceil (300.0 * window / sampleRate);
     const int speechHigh = std::min (bins - 1, (int) std::floor (std::min (4000.0, 0.45 * sampleRate) * window / sampleRate));
     std::vector<double> power ((size_t) bins);
+    const int framesPerBlock = 200;
+    std::vector<float> block;
+    std::int64_t blockStart = 0;
     for (int i = 0; i < frames; ++i)
     {
         const std::int64_t start = (std::int64_t) i * hop - window / 2;
-        for (int k = 0; k < window; ++k)
+        if (i % framesPerBlock == 0)
         {
-            const auto s = start + k;
-            fft.time()[k] = (s >= 0 && s < n) ? samples[(size_t) s] * hann[(size_t) k] : 0.0f;
+            blockStart = start;
+            block.resize ((size_t) ((std::int64_t) (framesPerBlock - 1) * hop + window));
+            read (blockStart, (std::int64_t) block.size(), block.data());
+            for (std::int64_t k = 0; k < (std::int64_t) block.size(); ++k)
+                if (blockStart + k >= n)
+                    block[(size_t) k] = 0.0f;
         }
+        const float* x = block.data() + (start - blockStart);
+        for (int k = 0; k < window; ++k)
+            fft.time()[k] = x[k] * hann[(size_t) k];
         fft.forward();
         double total = 0.0;
         for (int k = 0; k < bins; ++k)
@@ -62,43 +88,39 @@ FeatureFrames logMelFrames (const std::vector<float>& samples, int sampleRate)
                 if (w > 0)
                     sum += w * power[(size_t) k];
             }
-            f.values[(size_t) i * (size_t) f.bands + (size_t) b] = (float) std::log (sum + 1e-9);
+            f.values[(size_t) i * (size_t) stride + (size_t) b] = (float) std::log (sum + 1e-9);
         }
     }
     // Each band is limited to 20 dB under its own loud level, so digital silence in a booth take
     // and the noise floor of a production track both read as "quiet" instead of far apart.
     std::vector<float> column ((size_t) frames);
-    for (int b = 0; b < f.bands; ++b)
+    for (int b = 0; b < mels; ++b)
     {
         for (int i = 0; i < frames; ++i)
-            column[(size_t) i] = f.values[(size_t) i * (size_t) f.bands + (size_t) b];
+            column[(size_t) i] = f.values[(size_t) i * (size_t) stride + (size_t) b];
         const auto high = column.begin() + (long) (0.95 * (frames - 1));
         std::nth_element (column.begin(), high, column.end());
         const float floorValue = *high - (float) (20.0 / 10.0 * std::log (10.0));
         for (int i = 0; i < frames; ++i)
         {
-            auto& v = f.values[(size_t) i * (size_t) f.bands + (size_t) b];
+            auto& v = f.values[(size_t) i * (size_t) stride + (size_t) b];
             v = std::max (v, floorValue);
         }
         double mean = 0.0;
         for (int i = 0; i < frames; ++i)
-            mean += f.values[(size_t) i * (size_t) f.bands + (size_t) b];
+            mean += f.values[(size_t) i * (size_t) stride + (size_t) b];
         mean /= std::max (1, frames);
         for (int i = 0; i < frames; ++i)
-            f.values[(size_t) i * (size_t) f.bands + (size_t) b] -= (float) mean;
+            f.values[(size_t) i * (size_t) stride + (size_t) b] -= (float) mean;
     }
-    // Append deltas (frame i+1 minus frame i-1): onsets, where sync is judged, stand out.
-    const int mels = f.bands;
-    std::vector<float> withDeltas ((size_t) frames * (size_t) (2 * mels));
+    // Deltas (frame i+1 minus frame i-1): onsets, where sync is judged, stand out.
     for (int i = 0; i < frames; ++i)
         for (int b = 0; b < mels; ++b)
         {
-            const auto v = [&] (int k) { return f.values[(size_t) std::clamp (k, 0, frames - 1) * (size_t) mels + (size_t) b]; };
-            withDeltas[(size_t) i * (size_t) (2 * mels) + (size_t) b] = v (i);
-            withDeltas[(size_t) i * (size_t) (2 * mels) + (size_t) (mels + b)] = v (i + 1) - v (i - 1);
+            const auto v = [&] (int k) { return f.values[(size_t) std::clamp (k, 0, frames - 1) * (size_t) stride + (size_t) b]; };
+            f.values[(size_t) i * (size_t) stride + (size_t) (mels + b)] = v (i + 1) - v (i - 1);
         }
-    f.values = std::move (withDeltas);
-    f.bands = 2 * mels;
+    f.bands = stride;
     return f;
 }
 } // namespace loopstage::align

@@ -4,6 +4,8 @@
     different level (a constant per band in log terms) does not count as a difference. Deltas
     (next minus previous frame) follow the 32 bands, so a frame has 64 values. */
 #include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <vector>
 
 namespace loopstage::align
@@ -21,6 +23,14 @@ struct FeatureFrames
     const float* frame (int i) const noexcept { return values.data() + (size_t) i * (size_t) bands; }
 };
 
-/** Frames of `samples` at `sampleRate`; frame i is centred on i * hop. */
+/** Reads samples [start, start + count) of a signal into `out` (silence outside it). */
+using SampleReader = std::function<void (std::int64_t start, std::int64_t count, float* out)>;
+
+/** Frames of a signal of `length` samples at `sampleRate`, pulled through `read` a second or
+    so at a time; frame i is centred on i * hop. Memory: the frames (64 floats each, 51 KB a
+    second) and one block of samples. */
+FeatureFrames logMelFrames (const SampleReader& read, std::int64_t length, int sampleRate);
+
+/** The same over samples in memory. */
 FeatureFrames logMelFrames (const std::vector<float>& samples, int sampleRate);
 } // namespace loopstage::align

@@ -1,6 +1,7 @@
 #include "Align/OffsetFinder.h"
 #include "Align/CrossCorrelation.h"
 #include "Align/Fft.h"
+#include "Align/MonoSource.h"
 #include "Align/Resample.h"
 
 #include <algorithm>
@@ -25,15 +26,19 @@ double confidenceFromPeak (double z, std::int64_t lags)
 
 namespace
 {
-    // Energy of samples [from, to) (clamped); summed directly, so no per-sample table is kept.
-    double energyIn (const std::vector<float>& x, double from, double to)
+    // Energy of samples [from, to) (clamped), read from the source: no per-sample table is kept.
+    double energyIn (const MonoSource& x, double from, double to, std::vector<float>& scratch)
     {
-        const auto n = (std::int64_t) x.size();
+        const auto n = x.frames();
         const auto a = std::clamp<std::int64_t> ((std::int64_t) from, 0, n);
         const auto b = std::clamp<std::int64_t> ((std::int64_t) to, 0, n);
+        if (b <= a)
+            return 0.0;
+        scratch.resize ((size_t) (b - a));
+        x.read (a, b - a, scratch.data());
         double sum = 0.0;
-        for (auto i = a; i < b; ++i)
-            sum += (double) x[(size_t) i] * x[(size_t) i];
+        for (const float v : scratch)
+            sum += (double) v * v;
         return sum;
     }
 
@@ -56,23 +61,25 @@ namespace
     }
 } // namespace
 
-double refineOffset (const MonoSignal& guide, const MonoSignal& take, double roughOffset, int searchRadius)
+double refineOffset (const MonoSource& guide, const MonoSource& take, double roughOffset, int searchRadius)
 {
-    const double rate = guide.sampleRate;
+    const double rate = guide.sampleRate();
     int window = 4096;
     while (window < 0.6 * rate)
         window *= 2;
     const auto rounded = (std::int64_t) std::llround (roughOffset);
-    const double takePerGuide = (double) take.sampleRate / rate;
+    const double takePerGuide = (double) take.sampleRate() / rate;
 
-    // Pick the loudest windows where both speak.
-    const auto ng = (std::int64_t) guide.samples.size();
+    // Pick the loudest windows where both speak (each file read about twice over, window by
+    // window: memory stays one window).
+    const auto ng = guide.frames();
+    std::vector<float> scratch;
     std::vector<std::pair<double, std::int64_t>> candidates;
     for (std::int64_t start = 0; start < ng; start += window / 2)
     {
-        const double eg = energyIn (guide.samples, (double) start, (double) (start + window));
-        const double ex = energyIn (take.samples, (double) (start + rounded) * takePerGuide,
-                                    (double) (start + rounded + window) * takePerGuide);
+        const double eg = energyIn (guide, (double) start, (double) (start + window), scratch);
+        const double ex = energyIn (take, (double) (start + rounded) * takePerGuide,
+                                    (double) (start + rounded + window) * takePerGuide, scratch);
         if (eg > 0.0 && ex > 0.0)
             candidates.push_back ({ std::sqrt (eg * ex), start });
     }
@@ -86,7 +93,7 @@ double refineOffset (const MonoSignal& guide, const MonoSignal& take, double rou
         candidates.resize (maxWindows);
     }
 
-    const Resampler toGuideRate (take.sampleRate, guide.sampleRate);
+    const Resampler toGuideRate (take.sampleRate(), guide.sampleRate());
     RealFft g (window), x (window);
     std::vector<float> hann ((size_t) window);
     for (int i = 0; i < window; ++i)
@@ -96,13 +103,10 @@ double refineOffset (const MonoSignal& guide, const MonoSignal& take, double rou
     std::vector<double> autoGuide ((size_t) bins), autoTake ((size_t) bins);
     for (const auto& [score, start] : candidates)
     {
+        guide.read (start, window, g.time());
         for (int i = 0; i < window; ++i)
-        {
-            const auto n = start + i;
-            g.time()[i] = n < ng ? guide.samples[(size_t) n] * hann[(size_t) i] : 0.0f;
-        }
-        toGuideRate.process (take.samples.data(), (std::int64_t) take.samples.size(), start + rounded,
-                             window, x.time());
+            g.time()[i] *= hann[(size_t) i];
+        readResampled (take, toGuideRate, start + rounded, window, x.time());
         for (int i = 0; i < window; ++i)
             x.time()[i] *= hann[(size_t) i];
         g.forward();
@@ -118,7 +122,7 @@ double refineOffset (const MonoSignal& guide, const MonoSignal& take, double rou
 
     // Hannan-Thomson weighting within the speech-to-air band both files can carry.
     const double binHz = rate / window;
-    const double highHz = 0.45 * std::min (guide.sampleRate, take.sampleRate);
+    const double highHz = 0.45 * std::min (guide.sampleRate(), take.sampleRate());
     std::vector<std::complex<double>> psi ((size_t) bins);
     for (int k = 0; k < bins; ++k)
     {
@@ -173,12 +177,12 @@ double refineOffset (const MonoSignal& guide, const MonoSignal& take, double rou
     return (double) rounded + 0.5 * (lo + hi);
 }
 
-OffsetEstimate findOffset (const MonoSignal& guide, const MonoSignal& take, const OffsetOptions& options)
+OffsetEstimate findOffset (const MonoSource& guide, const MonoSource& take, const OffsetOptions& options)
 {
     OffsetEstimate result;
     const int coarse = options.coarseRate;
-    const auto guideCoarse = Resampler (guide.sampleRate, coarse, 0.0, 8).process (guide.samples);
-    const auto takeCoarse = Resampler (take.sampleRate, coarse, 0.0, 8).process (take.samples);
+    const auto guideCoarse = resampleWhole (guide, Resampler (guide.sampleRate(), coarse, 0.0, 8));
+    const auto takeCoarse = resampleWhole (take, Resampler (take.sampleRate(), coarse, 0.0, 8));
 
     std::int64_t minLag = -(std::int64_t) guideCoarse.size(), maxLag = (std::int64_t) takeCoarse.size();
     if (options.maxOffsetSeconds)
@@ -196,7 +200,7 @@ OffsetEstimate findOffset (const MonoSignal& guide, const MonoSignal& take, cons
     result.peakToSidelobe = peak.peakToSidelobe;
     result.confidence = confidenceFromPeak (peak.peakToSidelobe, peak.lagsSearched);
 
-    const double perCoarse = (double) guide.sampleRate / coarse;
+    const double perCoarse = (double) guide.sampleRate() / coarse;
     const double rough = peak.interpolatedLag * perCoarse;
     const int radius = (int) std::ceil (3.0 * perCoarse) + 4;
     result.offsetSamples = refineOffset (guide, take, rough, radius);

@@ -43,11 +43,14 @@ struct OffsetOptions
     int coarseRate = 4000;
 };
 
-OffsetEstimate findOffset (const MonoSignal& guide, const MonoSignal& take, const OffsetOptions& options = {});
+class MonoSource;
+
+/** Reads both sources block by block: only the 4 kHz copies and 32 windows are ever held. */
+OffsetEstimate findOffset (const MonoSource& guide, const MonoSource& take, const OffsetOptions& options = {});
 
 /** The documented mapping from peak-to-sidelobe ratio z over K lags to 0..1. */
 double confidenceFromPeak (double peakToSidelobe, std::int64_t lagsSearched);
 
 /** Refines `roughOffset` (guide samples) at full rate; returns the refined offset. */
-double refineOffset (const MonoSignal& guide, const MonoSignal& take, double roughOffset, int searchRadius);
+double refineOffset (const MonoSource& guide, const MonoSource& take, double roughOffset, int searchRadius);
 } // namespace loopstage::align

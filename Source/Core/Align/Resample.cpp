@@ -81,9 +81,23 @@ double Resampler::inputTimeOf (std::int64_t j) const noexcept
     return (double) startWhole + (double) j * down / up;
 }
 
+std::pair<std::int64_t, std::int64_t> Resampler::inputSpanOf (std::int64_t firstOutput, std::int64_t count) const noexcept
+{
+    const auto from = (std::int64_t) std::floor (inputTimeOf (firstOutput)) - taps - 2;
+    const auto to = (std::int64_t) std::ceil (inputTimeOf (firstOutput + count)) + taps + 2;
+    return { from, to };
+}
+
 void Resampler::process (const float* input, std::int64_t numInput, std::int64_t firstOutput,
                          std::int64_t count, float* out) const
 {
+    process (input, 0, numInput, firstOutput, count, out);
+}
+
+void Resampler::process (const float* input, std::int64_t inputFirst, std::int64_t numInput,
+                         std::int64_t firstOutput, std::int64_t count, float* out) const
+{
+    const std::int64_t startWhole = this->startWhole - inputFirst;
     if (identity)
     {
         for (std::int64_t i = 0; i < count; ++i)

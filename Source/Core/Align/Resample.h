@@ -9,6 +9,7 @@
     Thread: an instance is immutable after construction and may be shared between threads.
 */
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 namespace loopstage::align
@@ -26,6 +27,15 @@ public:
         [0, numInput) is silence. */
     void process (const float* input, std::int64_t numInput, std::int64_t firstOutput,
                   std::int64_t count, float* out) const;
+
+    /** The same from a span of the input: `input[0]` is input sample `inputFirst`, and samples
+        outside [inputFirst, inputFirst + numInput) are silence. Reading the span
+        inputSpanOf (firstOutput, count) from a file gives exactly what the whole input would. */
+    void process (const float* input, std::int64_t inputFirst, std::int64_t numInput,
+                  std::int64_t firstOutput, std::int64_t count, float* out) const;
+
+    /** The input samples [first, end) that output samples [firstOutput, firstOutput + count) use. */
+    std::pair<std::int64_t, std::int64_t> inputSpanOf (std::int64_t firstOutput, std::int64_t count) const noexcept;
 
     /** The whole input resampled: numInput * outRate / inRate samples (rounded up). */
     std::vector<float> process (const std::vector<float>& input) const;

@@ -1,5 +1,6 @@
 #include "Align/TimeWarp.h"
 #include "Align/Features.h"
+#include "Align/MonoSource.h"
 #include "Align/Resample.h"
 #include "Align/SyncScore.h"
 
@@ -23,16 +24,23 @@ namespace
         return std::sqrt (sum);
     }
 
-    // Take frame (fractional) matched to each guide frame by banded DTW.
+    // Take frame (fractional) matched to each guide frame by banded DTW. Memory: one byte per
+    // cell for the way back (frames x (2 band + 1): 19 MB for 10 minutes at +/- 0.4 s) and two
+    // rows of costs.
     std::vector<double> dtwPath (const FeatureFrames& g, const FeatureFrames& x, int band)
     {
         const int n = g.frames();
         const int width = 2 * band + 1;
         const float inf = std::numeric_limits<float>::max() / 4;
-        std::vector<float> cost ((size_t) n * (size_t) width, inf);
+        std::vector<float> previous ((size_t) width, inf), current ((size_t) width, inf);
         std::vector<unsigned char> step ((size_t) n * (size_t) width, 0);
-        auto at = [&] (int i, int j) -> float& { return cost[(size_t) i * (size_t) width + (size_t) (j - i + band)]; };
+        int row = -1;
+        auto at = [&] (int i, int j) -> float& { return (i == row ? current : previous)[(size_t) (j - i + band)]; };
         for (int i = 0; i < n; ++i)
+        {
+            std::swap (previous, current);
+            std::fill (current.begin(), current.end(), inf);
+            row = i;
             for (int j = std::max (0, i - band); j <= i + band; ++j)
             {
                 const float d = distance (g, i, x, j);
@@ -49,49 +57,56 @@ namespace
                 at (i, j) = best + d;
                 step[(size_t) i * (size_t) width + (size_t) (j - i + band)] = from;
             }
+        }
         // End anywhere in the band on the last guide frame.
         int i = n - 1, j = i;
         float best = inf;
         for (int c = std::max (0, i - band); c <= i + band; ++c)
             if (at (i, c) < best)
                 best = at (i, c), j = c;
-        std::vector<double> sum ((size_t) n, 0.0), count ((size_t) n, 0.0);
+        std::vector<double> path ((size_t) n);
+        for (int k = 0; k < n; ++k)
+            path[(size_t) k] = k;
         while (i >= 0 && j >= 0)
         {
             // The first take frame a guide frame meets: where a jump across a gap ends, the word
             // that follows starts (averaging the run would put the onset mid-jump).
-            sum[(size_t) i] = j;
-            count[(size_t) i] = 1;
+            path[(size_t) i] = j;
             const auto from = step[(size_t) i * (size_t) width + (size_t) (j - i + band)];
             if (from == 1) { --i; --j; }
             else if (from == 2) { --i; }
             else if (from == 3) { --j; }
             else break;
         }
-        std::vector<double> path ((size_t) n);
-        for (int k = 0; k < n; ++k)
-            path[(size_t) k] = count[(size_t) k] > 0 ? sum[(size_t) k] / count[(size_t) k] : k;
         return path;
     }
 
 
-    // The take on the guide's timeline (offset and rate), as long as the guide.
-    std::vector<float> movedTake (const MonoSignal& guide, const MonoSignal& take, const AlignmentResult& result)
+    // Frames of the guide, and of the take moved onto the guide's timeline (offset and rate) and
+    // cut to the guide's length, both read span by span.
+    std::pair<FeatureFrames, FeatureFrames> framesOf (const MonoSource& guide, const MonoSource& take,
+                                                      const AlignmentResult& result)
     {
-        const Resampler shift (take.sampleRate, guide.sampleRate, result.offsetSeconds * take.sampleRate);
-        std::vector<float> moved (guide.samples.size());
-        shift.process (take.samples.data(), (std::int64_t) take.samples.size(), 0, (std::int64_t) moved.size(), moved.data());
-        return moved;
+        const int rate = guide.sampleRate();
+        const auto length = guide.frames();
+        auto g = logMelFrames ([&] (std::int64_t start, std::int64_t count, float* out) { guide.read (start, count, out); },
+                               length, rate);
+        const Resampler shift (take.sampleRate(), rate, result.offsetSeconds * take.sampleRate());
+        auto x = logMelFrames ([&] (std::int64_t start, std::int64_t count, float* out)
+                               {
+                                   // Before the guide starts the moved copy is silence too.
+                                   const auto skip = std::clamp<std::int64_t> (-start, 0, count);
+                                   std::fill (out, out + skip, 0.0f);
+                                   readResampled (take, shift, start + skip, count - skip, out + skip, length);
+                               },
+                               length, rate);
+        return { std::move (g), std::move (x) };
     }
 } // namespace
 
-void fitWarp (const MonoSignal& guide, const MonoSignal& take, double maxDriftSeconds, AlignmentResult& result)
+void fitWarp (const MonoSource& guide, const MonoSource& take, double maxDriftSeconds, AlignmentResult& result)
 {
-    const int rate = guide.sampleRate;
-    const auto moved = movedTake (guide, take, result);
-
-    const auto g = logMelFrames (guide.samples, rate);
-    const auto x = logMelFrames (moved, rate);
+    const auto [g, x] = framesOf (guide, take, result);
     const double hop = g.hopSeconds;
     const int band = std::max (1, (int) std::lround (maxDriftSeconds / hop));
     auto path = dtwPath (g, x, band);
@@ -125,11 +140,9 @@ void fitWarp (const MonoSignal& guide, const MonoSignal& take, double maxDriftSe
     result.syncScore = measureSync (g, x, map, 1000.0 * maxDriftSeconds);
 }
 
-void scoreOffset (const MonoSignal& guide, const MonoSignal& take, double searchSeconds, AlignmentResult& result)
+void scoreOffset (const MonoSource& guide, const MonoSource& take, double searchSeconds, AlignmentResult& result)
 {
-    const auto moved = movedTake (guide, take, result);
-    const auto g = logMelFrames (guide.samples, guide.sampleRate);
-    const auto x = logMelFrames (moved, guide.sampleRate);
+    const auto [g, x] = framesOf (guide, take, result);
     std::vector<double> same ((size_t) g.frames());
     for (size_t i = 0; i < same.size(); ++i)
         same[i] = (double) i;

@@ -10,14 +10,15 @@
     Sync score: SyncScore.h, over the guide's speech segments, with the same map.
 */
 #include "Align/Align.h"
+#include "Align/MonoSource.h"
 
 namespace loopstage::align
 {
 /** Fits the warp for `result` (its offset already found) and fills result.warp and
     result.syncScore. */
-void fitWarp (const MonoSignal& guide, const MonoSignal& take, double maxDriftSeconds, AlignmentResult& result);
+void fitWarp (const MonoSource& guide, const MonoSource& take, double maxDriftSeconds, AlignmentResult& result);
 
 /** The sync score of the global offset alone (no warp): fills result.syncScore, or leaves it
     empty when the guide has no speech. Residuals are searched within +/- searchSeconds. */
-void scoreOffset (const MonoSignal& guide, const MonoSignal& take, double searchSeconds, AlignmentResult& result);
+void scoreOffset (const MonoSource& guide, const MonoSource& take, double searchSeconds, AlignmentResult& result);
 } // namespace loopstage::align

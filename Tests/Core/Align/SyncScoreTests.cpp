@@ -87,7 +87,7 @@ TEST_CASE ("sync score on a noisy guide: found, and 40 ms off reads clearly wors
             auto shifted = synced;
             shifted.offsetSeconds -= 0.04;
             shifted.syncScore.reset();
-            align::scoreOffset (guide, take, 0.4, shifted);
+            align::scoreOffset (align::SignalSource (guide), align::SignalSource (take), 0.4, shifted);
             REQUIRE (shifted.syncScore.has_value());
             INFO ("40 ms late: median " << shifted.syncScore->medianMs << " p95 " << shifted.syncScore->p95Ms);
             CHECK (std::abs (shifted.syncScore->medianMs - 40.0) <= 6.0);
