@@ -1,4 +1,5 @@
 #include "Align/RubberBandWarp.h"
+#include "Align/ChannelSpans.h"
 #include "Align/Resample.h"
 
 #include <rubberband/RubberBandStretcher.h>
@@ -38,19 +39,26 @@ namespace
         }
     };
 
-    Loudness measure (const std::vector<std::vector<float>>& input, int rate)
+    /** The input's loudness, read block by block (a whole number of windows at a time). */
+    Loudness measure (ChannelSpans& input, std::int64_t frames, int rate)
     {
         Loudness l;
         l.window = std::max (1, rate / 200);
-        const auto frames = input.empty() ? 0 : (std::int64_t) input[0].size();
-        for (std::int64_t start = 0; start < frames; start += l.window)
+        const std::int64_t blockFrames = l.window * 200;
+        std::vector<std::vector<float>> block;
+        for (std::int64_t blockStart = 0; blockStart < frames; blockStart += blockFrames)
         {
-            const auto end = std::min (frames, start + l.window);
-            double sum = 1e-12;
-            for (const auto& ch : input)
-                for (auto i = start; i < end; ++i)
-                    sum += (double) ch[(size_t) i] * ch[(size_t) i];
-            l.db.push_back ((float) (10.0 * std::log10 (sum / (double) (end - start))));
+            const auto blockEnd = std::min (frames, blockStart + blockFrames);
+            input.read (blockStart, blockEnd - blockStart, block);
+            for (std::int64_t start = blockStart; start < blockEnd; start += l.window)
+            {
+                const auto end = std::min (blockEnd, start + l.window);
+                double sum = 1e-12;
+                for (const auto& ch : block)
+                    for (auto i = start; i < end; ++i)
+                        sum += (double) ch[(size_t) (i - blockStart)] * ch[(size_t) (i - blockStart)];
+                l.db.push_back ((float) (10.0 * std::log10 (sum / (double) (end - start))));
+            }
         }
         return l;
     }
@@ -108,10 +116,10 @@ namespace
         split (p, cut, last, tolerance, minFrames, loudness, cuts);
     }
 
-    /** One constant-ratio offline stretch of input[from, to). */
-    std::vector<std::vector<float>> stretch (const std::vector<std::vector<float>>& input, std::int64_t from,
-                                             std::int64_t to, double ratio, int rate)
+    /** One constant-ratio offline stretch of the whole of `input` (one piece's span). */
+    std::vector<std::vector<float>> stretch (const std::vector<std::vector<float>>& input, double ratio, int rate)
     {
+        const std::int64_t from = 0, to = input.empty() ? 0 : (std::int64_t) input[0].size();
         using RubberBand::RubberBandStretcher;
         const auto channels = input.size();
         const auto frames = to - from;
@@ -165,23 +173,20 @@ namespace
     }
 } // namespace
 
-void renderWarped (const audio::AudioBuffer& take, int takeRate, const AlignmentResult& alignment,
-                   audio::AudioBuffer& rendered, Progress& progress)
+void renderWarped (const std::filesystem::path& take, const AlignmentResult& alignment, std::int64_t outFrames,
+                   int rate, audio::AudioFileWriter& writer, Progress& progress)
 {
-    const int rate = (int) rendered.sampleRate;
-    const auto outFrames = rendered.numFrames();
-    const int channels = take.numChannels();
+    const int takeRate = (int) audio::probeAudio (take).sampleRate;
     const double guideLength = (double) outFrames / rate;
     const double takeStart = takeTimeAt (alignment, 0.0);
     const double takeEnd = takeTimeAt (alignment, guideLength);
     const auto inFrames = std::max<std::int64_t> (1, std::llround ((takeEnd - takeStart) * rate));
 
-    // The stretch input: the span of the take the map uses, at the guide's rate.
+    // The stretch input: the span of the take the map uses, at the guide's rate, read from the
+    // file piece by piece.
     const Resampler toGuide (takeRate, rate, takeStart * takeRate);
-    std::vector<std::vector<float>> input ((size_t) channels, std::vector<float> ((size_t) inFrames));
-    for (int c = 0; c < channels; ++c)
-        toGuide.process (take.channels[(size_t) c].data(), take.numFrames(), 0, inFrames,
-                         input[(size_t) c].data());
+    ChannelSpans input (take, toGuide, inFrames);
+    const int channels = input.channels();
 
     std::vector<Point> points { { 0.0, 0.0 } };
     for (const auto& w : alignment.warp)
@@ -196,7 +201,7 @@ void renderWarped (const audio::AudioBuffer& take, int takeRate, const Alignment
     const double tolerance = 0.008 * rate;       // inside a phrase; above the map's 5 ms grain (TimeWarp.cpp)
     const std::int64_t fade = rate / 200;        // 5 ms each side of a join
     const double minPiece = 4.0 * (double) fade;
-    const auto loudness = measure (input, rate);
+    const auto loudness = measure (input, inFrames, rate);
 
     // The pause edges join the map as points of their own (the map read there), and as cuts.
     auto outAt = [&] (double in)
@@ -267,8 +272,29 @@ void renderWarped (const audio::AudioBuffer& take, int takeRate, const Alignment
     for (size_t j = 1; j + 1 < cuts.size(); ++j)
         joinFade[j] = std::max (16.0, (double) fade * std::min ({ 1.0, ratios[j - 1], ratios[j] }));
 
-    for (auto& ch : rendered.channels)
-        std::fill (ch.begin(), ch.end(), 0.0f);
+    // The output is summed in a window that starts where no later piece can still add (the
+    // next piece's fade-in) and is written out from there: memory is about one piece.
+    std::vector<std::vector<float>> pending ((size_t) channels);
+    std::int64_t written = 0;
+    auto flush = [&] (std::int64_t upTo)
+    {
+        upTo = std::clamp (upTo, written, outFrames);
+        if (upTo == written)
+            return;
+        const auto count = upTo - written;
+        std::vector<const float*> pointers;
+        for (auto& ch : pending)
+        {
+            if ((std::int64_t) ch.size() < count)
+                ch.resize ((size_t) count, 0.0f);
+            pointers.push_back (ch.data());
+        }
+        writer.write (pointers.data(), count);
+        for (auto& ch : pending)
+            ch.erase (ch.begin(), ch.begin() + count);
+        written = upTo;
+    };
+    std::vector<std::vector<float>> span;
     for (size_t piece = 0; piece + 1 < cuts.size(); ++piece)
     {
         const auto& a = points[cuts[piece]];
@@ -279,7 +305,9 @@ void renderWarped (const audio::AudioBuffer& take, int takeRate, const Alignment
         // frame a.in lands exactly on output frame a.out.
         const auto from = std::max<std::int64_t> (0, (std::int64_t) std::floor (a.in - fadeIn / ratio - 64.0));
         const auto to = std::min<std::int64_t> (inFrames, (std::int64_t) std::ceil (b.in + fadeOut / ratio + 64.0));
-        const auto stretched = stretch (input, from, to, ratio, rate);
+        flush ((std::int64_t) std::floor (a.out - fadeIn));
+        input.read (from, to - from, span);
+        const auto stretched = stretch (span, ratio, rate);
         const double origin = a.out - (a.in - (double) from) * ratio;
         const auto placed = (std::int64_t) std::llround (origin);
 
@@ -293,17 +321,22 @@ void renderWarped (const audio::AudioBuffer& take, int takeRate, const Alignment
             return w;
         };
         const auto length = (std::int64_t) stretched[0].size();
-        const auto begin = std::max<std::int64_t> (0, placed);
+        const auto begin = std::max<std::int64_t> (written, placed);
         const auto end = std::min<std::int64_t> (outFrames, placed + length);
+        if (end > written)
+            for (auto& ch : pending)
+                if ((std::int64_t) ch.size() < end - written)
+                    ch.resize ((size_t) (end - written), 0.0f);
         for (auto t = begin; t < end; ++t)
         {
             const auto g = (float) weight ((double) t);
             if (g <= 0.0f)
                 continue;
             for (int c = 0; c < channels; ++c)
-                rendered.channels[(size_t) c][(size_t) t] += g * stretched[(size_t) c][(size_t) (t - placed)];
+                pending[(size_t) c][(size_t) (t - written)] += g * stretched[(size_t) c][(size_t) (t - placed)];
         }
         progress.update ((double) (piece + 1) / (double) (cuts.size() - 1), "warp");
     }
+    flush (outFrames);
 }
 } // namespace loopstage::align

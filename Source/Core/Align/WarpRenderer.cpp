@@ -1,4 +1,5 @@
 #include "Align/WarpRenderer.h"
+#include "Align/ChannelSpans.h"
 #include "Align/Resample.h"
 #include "Align/RubberBandWarp.h"
 #include "AudioFile/AudioFileReader.h"
@@ -21,10 +22,8 @@ void renderAligned (const std::filesystem::path& take, const AlignmentResult& al
                     std::int64_t guideFrames, int guideRate, const std::filesystem::path& out,
                     Progress& progress)
 {
-    audio::AudioFileReader reader (take);
-    const auto info = reader.info();
+    const auto info = audio::probeAudio (take);
     const int takeRate = (int) info.sampleRate;
-    auto buffer = reader.readRange (0, info.frames);
 
     audio::AudioWriteOptions options;
     options.sampleRate = guideRate;
@@ -32,23 +31,28 @@ void renderAligned (const std::filesystem::path& take, const AlignmentResult& al
     options.format = writableFormat (info.format);
     audio::AudioFileWriter writer (out, options);
 
-    audio::AudioBuffer rendered (info.channels, guideFrames, guideRate);
     if (alignment.warp.size() < 2)
     {
+        // Block by block: memory is one block of each channel, whatever the take's length.
         const Resampler shift (takeRate, guideRate, alignment.offsetSeconds * takeRate);
-        for (int c = 0; c < info.channels; ++c)
+        ChannelSpans spans (take, shift, guideFrames);
+        std::vector<std::vector<float>> block;
+        std::vector<const float*> pointers ((size_t) info.channels);
+        const std::int64_t blockFrames = 1 << 16;
+        for (std::int64_t first = 0; first < guideFrames; first += blockFrames)
         {
-            const auto& in = buffer.channels[(size_t) c];
-            shift.process (in.data(), (std::int64_t) in.size(), 0, guideFrames,
-                           rendered.channels[(size_t) c].data());
-            progress.update ((c + 1.0) / info.channels, "render");
+            const auto count = std::min (blockFrames, guideFrames - first);
+            spans.read (first, count, block);
+            for (int c = 0; c < info.channels; ++c)
+                pointers[(size_t) c] = block[(size_t) c].data();
+            writer.write (pointers.data(), count);
+            progress.update ((double) (first + count) / (double) guideFrames, "render");
         }
     }
     else
     {
-        renderWarped (buffer, takeRate, alignment, rendered, progress);
+        renderWarped (take, alignment, guideFrames, guideRate, writer, progress);
     }
-    writer.write (rendered);
     writer.commit();
 }
 } // namespace loopstage::align
