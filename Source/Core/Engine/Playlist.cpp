@@ -26,6 +26,7 @@ Playlist::Playlist (const std::vector<PlanRegion>& planRegions, int channels, do
         if (r.fadeIn < 0 || r.fadeOut < 0 || r.fadeIn > r.length || r.fadeOut > r.length)
             throwFileError (r.file, "region fades must be 0.." + std::to_string (r.length) + " samples");
         region.gain = std::pow (10.0, r.gainDb / 20.0);
+        region.mapped = audio::MappedPcmFile::open (r.file, info.frames);
         regions.push_back (std::move (region));
     }
 }
@@ -59,10 +60,20 @@ void Playlist::read (std::int64_t start, int count, float* const* dest)
             scratchChannels[(size_t) c] = scratch.data() + (size_t) c * (size_t) n;
 
         const auto sourceFrame = r.sourceStart + (from - r.position);
-        if (region.nextSourceFrame != sourceFrame)
-            region.reader->seek (sourceFrame);
-        const auto got = region.reader->read (scratchChannels.data(), n);
-        region.nextSourceFrame = sourceFrame + got;
+        std::int64_t got = n;
+        if (region.mapped != nullptr)
+        {
+            // The region lies inside the file (checked on opening): decode only channels that play.
+            for (int c = 0; c < fileChannels && c < std::max (numChannels, 1); ++c)
+                region.mapped->decode (c, sourceFrame, n, scratchChannels[(size_t) c]);
+        }
+        else
+        {
+            if (region.nextSourceFrame != sourceFrame)
+                region.reader->seek (sourceFrame);
+            got = region.reader->read (scratchChannels.data(), n);
+            region.nextSourceFrame = sourceFrame + got;
+        }
         for (int c = 0; c < fileChannels; ++c)
             std::fill (scratchChannels[(size_t) c] + got, scratchChannels[(size_t) c] + n, 0.0f);
 

@@ -9,6 +9,7 @@
     fade-out gain reaches 0 one sample after the region's last.
 */
 #include "AudioFile/AudioFileReader.h"
+#include "AudioFile/MappedPcmFile.h"
 #include "Engine/MixPlan.h"
 
 #include <memory>
@@ -35,6 +36,7 @@ private:
     {
         PlanRegion plan;
         std::unique_ptr<audio::AudioFileReader> reader;
+        std::unique_ptr<audio::MappedPcmFile> mapped;   ///< WAV/RF64 PCM: decoded in place, no copies
         std::int64_t nextSourceFrame = -1;   ///< where the reader stands, to skip needless seeks
         double gain = 1.0;
     };

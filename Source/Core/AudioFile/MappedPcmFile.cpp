@@ -1,0 +1,157 @@
+#include "AudioFile/MappedPcmFile.h"
+
+#include <algorithm>
+#include <bit>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace loopstage::audio
+{
+namespace
+{
+    std::uint32_t le32 (const unsigned char* p) noexcept
+    {
+        return (std::uint32_t) p[0] | (std::uint32_t) p[1] << 8 | (std::uint32_t) p[2] << 16 | (std::uint32_t) p[3] << 24;
+    }
+    std::uint16_t le16 (const unsigned char* p) noexcept { return (std::uint16_t) (p[0] | p[1] << 8); }
+    std::uint64_t le64 (const unsigned char* p) noexcept { return le32 (p) | (std::uint64_t) le32 (p + 4) << 32; }
+
+    /** Where the samples are and how they are stored, from a RIFF/RF64 WAVE header. */
+    struct Layout
+    {
+        std::uint64_t dataOffset = 0, dataBytes = 0;
+        int channels = 0, bytesPerSample = 0;
+        bool isFloat = false;
+    };
+
+    bool parseWave (const unsigned char* file, std::uint64_t size, Layout& layout) noexcept
+    {
+        if (size < 12 || std::memcmp (file + 8, "WAVE", 4) != 0)
+            return false;
+        const bool rf64 = std::memcmp (file, "RF64", 4) == 0;
+        if (! rf64 && std::memcmp (file, "RIFF", 4) != 0)
+            return false;
+        std::uint64_t ds64DataBytes = 0;
+        bool haveFormat = false;
+        for (std::uint64_t pos = 12; pos + 8 <= size;)
+        {
+            const unsigned char* chunk = file + pos;
+            const std::uint64_t bytes = le32 (chunk + 4);
+            const std::uint64_t body = pos + 8;
+            if (std::memcmp (chunk, "ds64", 4) == 0 && bytes >= 16 && body + 16 <= size)
+                ds64DataBytes = le64 (chunk + 16);
+            else if (std::memcmp (chunk, "fmt ", 4) == 0 && bytes >= 16 && body + bytes <= size)
+            {
+                const unsigned char* f = file + body;
+                int tag = le16 (f);
+                if (tag == 0xFFFE && bytes >= 40)
+                    tag = le16 (f + 24);   // WAVE_FORMAT_EXTENSIBLE: the sub-format GUID's first two bytes
+                layout.channels = le16 (f + 2);
+                const int blockAlign = le16 (f + 12), bits = le16 (f + 14);
+                layout.isFloat = tag == 3;
+                if (! ((tag == 1 && (bits == 16 || bits == 24 || bits == 32)) || (tag == 3 && bits == 32)))
+                    return false;
+                layout.bytesPerSample = bits / 8;
+                if (layout.channels < 1 || blockAlign != layout.channels * layout.bytesPerSample)
+                    return false;
+                haveFormat = true;
+            }
+            else if (std::memcmp (chunk, "data", 4) == 0)
+            {
+                if (! haveFormat)
+                    return false;
+                layout.dataOffset = body;
+                layout.dataBytes = rf64 && bytes == 0xFFFFFFFFu ? ds64DataBytes : bytes;
+                // A header may overstate the data of a truncated file: only whole frames present count.
+                layout.dataBytes = std::min (layout.dataBytes, size - body);
+                return true;
+            }
+            pos = body + bytes + (bytes & 1);
+        }
+        return false;
+    }
+} // namespace
+
+std::unique_ptr<MappedPcmFile> MappedPcmFile::open (const std::filesystem::path& file, std::int64_t expectedFrames)
+{
+    if constexpr (std::endian::native != std::endian::little)
+        return nullptr;
+    const int fd = ::open (file.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return nullptr;
+    struct stat st {};
+    void* mapping = MAP_FAILED;
+    if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > 0)
+        mapping = mmap (nullptr, (size_t) st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+    ::close (fd);
+    if (mapping == MAP_FAILED)
+        return nullptr;
+
+    std::unique_ptr<MappedPcmFile> mapped (new MappedPcmFile());
+    mapped->mapping = mapping;
+    mapped->mappedBytes = (size_t) st.st_size;
+    const auto* bytes = static_cast<const unsigned char*> (mapping);
+    Layout layout;
+    if (! parseWave (bytes, (std::uint64_t) st.st_size, layout))
+        return nullptr;
+    const auto frameBytes = (std::uint64_t) (layout.channels * layout.bytesPerSample);
+    if ((std::int64_t) (layout.dataBytes / frameBytes) != expectedFrames)
+        return nullptr;
+    mapped->data = bytes + layout.dataOffset;
+    mapped->numChannels = layout.channels;
+    mapped->bytesPerSample = layout.bytesPerSample;
+    mapped->isFloat = layout.isFloat;
+    mapped->numFrames = expectedFrames;
+    // Tracks are read start to end: ask for read-ahead and let pages behind go.
+    madvise (mapping, mapped->mappedBytes, MADV_SEQUENTIAL);
+    return mapped;
+}
+
+MappedPcmFile::~MappedPcmFile()
+{
+    if (mapping != nullptr)
+        munmap (mapping, mappedBytes);
+}
+
+void MappedPcmFile::decode (int channel, std::int64_t start, std::int64_t count, float* dest) const noexcept
+{
+    const auto stride = (std::size_t) (numChannels * bytesPerSample);
+    const unsigned char* p = data + (std::size_t) start * stride + (std::size_t) (channel * bytesPerSample);
+    switch (bytesPerSample)
+    {
+        case 2:
+            for (std::int64_t i = 0; i < count; ++i, p += stride)
+            {
+                std::int16_t v;
+                std::memcpy (&v, p, 2);
+                dest[i] = (float) v * (1.0f / 32768.0f);
+            }
+            break;
+        case 3:
+            // The three bytes in the top of an int32: four bytes from one before the sample (the
+            // header precedes the data, so that byte is always mapped), low byte cleared.
+            for (std::int64_t i = 0; i < count; ++i, p += stride)
+            {
+                std::int32_t v;
+                std::memcpy (&v, p - 1, 4);
+                dest[i] = (float) (v & ~0xFF) * (1.0f / 2147483648.0f);
+            }
+            break;
+        default:
+            if (isFloat)
+                for (std::int64_t i = 0; i < count; ++i, p += stride)
+                    std::memcpy (dest + i, p, 4);
+            else
+                for (std::int64_t i = 0; i < count; ++i, p += stride)
+                {
+                    std::int32_t v;
+                    std::memcpy (&v, p, 4);
+                    dest[i] = (float) v * (1.0f / 2147483648.0f);
+                }
+            break;
+    }
+}
+} // namespace loopstage::audio
