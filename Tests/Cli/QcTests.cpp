@@ -44,3 +44,35 @@ TEST_CASE ("qc fails a hot file with exit 3 and passes it once normalised", "[cl
             CHECK (c["pass"] == false);
     CHECK (runLoopstage ({ "qc", cd.string() }).exitCode == 1);
 }
+
+TEST_CASE ("qc --dialogue-stem finds the speech on the DX stem", "[cli][loudness]")
+{
+    TempDir dir ("cli-qc-dx");
+    const auto said = (dir / "said.wav").string(), dx = (dir / "dx.wav").string(), bed = (dir / "bed.wav").string(),
+               mix = (dir / "mix.wav").string(), other = (dir / "dx-44k.wav").string();
+    runOrFail ({ "espeak-ng", "-v", "en-us", "-w", said, "I waited by the bridge until midnight and nobody came" });
+    runOrFail ({ "sox", said, "-r", "48000", "-c", "2", "-b", "24", dx, "pad", "1", "0", "repeat", "2", "pad", "0", "20", "trim", "0", "16" });
+    runOrFail ({ "sox", "-R", "-n", "-r", "48000", "-c", "2", "-b", "24", bed, "synth", "16", "sine", "220", "sine", "330",
+                 "tremolo", "5", "40", "vol", "0.4" });
+    runOrFail ({ "sox", "-m", dx, bed, mix });
+    auto r = runLoopstage ({ "qc", mix, "--spec", "netflix", "--dialogue-stem", dx, "--json" });
+    INFO (r.err);
+    REQUIRE ((r.exitCode == 0 || r.exitCode == 3));
+    const auto j = nlohmann::json::parse (r.out);
+    bool found = false;
+    for (auto& c : j["checks"])
+        if (c["name"] == "speech_percent")
+        {
+            found = true;
+            CHECK_THAT (c["limit"].get<std::string>(), Catch::Contains ("speech found in dx.wav"));
+            CHECK (c["value"].get<double>() > 20.0);
+        }
+    CHECK (found);
+
+    runOrFail ({ "sox", dx, "-r", "44100", other });
+    r = runLoopstage ({ "qc", mix, "--spec", "netflix", "--dialogue-stem", other });
+    CHECK (r.exitCode == 2);
+    CHECK_THAT (r.err, Catch::Contains ("dx-44k.wav: the dialogue stem must have the programme's sample rate and length"));
+    r = runLoopstage ({ "qc", mix, "--spec", "ebu-r128", "--dialogue-stem", dx });
+    CHECK (r.exitCode == 1);
+}

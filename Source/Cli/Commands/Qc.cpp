@@ -2,8 +2,11 @@
 #include "CommandTable.h"
 #include "Base/Error.h"
 #include "Deliver/FileQc.h"
+#include "Deliver/Normalizer.h"
 #include "Deliver/QcReport.h"
+#include "AudioFile/AudioFileReader.h"
 
+#include <cmath>
 #include <filesystem>
 
 namespace loopstage::cli
@@ -33,6 +36,17 @@ namespace
             options.durationToleranceSeconds = 1.0 / *fps;
         }
 
+        if (auto stem = args.value ("dialogue-stem"))
+        {
+            if (spec.measure != deliver::Measure::dialogue)
+                throw UsageError ("--dialogue-stem is for dialogue-gated specs (netflix)");
+            const auto a = audio::probeAudio (file), b = audio::probeAudio (*stem);
+            if (a.sampleRate != b.sampleRate || std::abs ((double) a.frames / a.sampleRate - (double) b.frames / b.sampleRate) > 0.1)
+                throw InputError (*stem + ": the dialogue stem must have the programme's sample rate and length ("
+                                  + file.filename().string() + ")");
+            options.speechFrames = deliver::findSpeech (*stem);
+            options.speechSource = std::filesystem::path (*stem).filename().string();
+        }
         options.keepPlots = args.value ("report").has_value();
         const auto result = deliver::checkFile (file, spec, options, out.progress());
         if (auto report = args.value ("report"))
@@ -51,16 +65,18 @@ const Command qcCommand {
     "qc",
     "check a file against a delivery spec (loudness, true peak, LRA, format); exit 3 on failure",
     "usage: loopstage qc FILE --spec SPEC [--sample-rate HZ] [--bit-depth N] [--channels N]\n"
-    "                    [--duration SECONDS [--fps FPS]] [--report FILE.html] [--json]\n"
+    "                    [--duration SECONDS [--fps FPS]] [--dialogue-stem DX.wav] [--report FILE.html] [--json]\n"
     "\n"
     "  --spec         ebu-r128, atsc-a85, netflix, apple-podcasts, spotify\n"
     "  --sample-rate, --bit-depth, --channels  require these (the spec's own requirements otherwise)\n"
     "  --duration     the picture's length: the file must match within one frame (--fps, default 24)\n"
+    "  --dialogue-stem  dialogue-gated specs: find the speech in this DX stem (same rate and length),\n"
+    "                 not in the mix, where music can hide or fake it\n"
     "  --report       also write a self-contained HTML report with loudness-over-time plots\n"
     "\n"
     "JSON: {\"spec\", \"compliant\", \"checks\": [{\"name\", \"value\", \"limit\", \"pass\"}],\n"
     "       \"measurements\": {loudness fields}}. Exit 3 when not compliant.",
-    { .flags = {}, .values = { "spec", "sample-rate", "bit-depth", "channels", "duration", "fps", "report" } },
+    { .flags = {}, .values = { "spec", "sample-rate", "bit-depth", "channels", "duration", "fps", "dialogue-stem", "report" } },
     runQc,
     32,
 };

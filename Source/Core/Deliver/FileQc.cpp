@@ -29,7 +29,7 @@ QcResult checkFile (const std::filesystem::path& file, const DeliverySpec& spec,
     const auto info = audio::probeAudio (file);
     QcResult r;
     r.spec = spec.name;
-    auto analysis = analysisFor (spec);
+    auto analysis = analysisFor (spec, options.speechFrames);
     analysis.keepHistory = options.keepPlots;
     analysis.keepPeakHistory = options.keepPlots;
     r.report = loudness::analyseFile (file, analysis, progress);
@@ -41,7 +41,9 @@ QcResult checkFile (const std::filesystem::path& file, const DeliverySpec& spec,
                           reading.lufs && std::abs (*reading.lufs - reading.targetLufs) <= spec.toleranceLu + 1e-9 });
     if (spec.measure == Measure::dialogue)
         r.checks.push_back ({ "speech_percent", rounded (m.speechPercent),
-                              "dialogue-gated at >= " + format1 (spec.minSpeechPercent) + ", else programme", true });
+                              "dialogue-gated at >= " + format1 (spec.minSpeechPercent) + ", else programme"
+                                  + (options.speechSource.empty() ? std::string() : "; speech found in " + options.speechSource),
+                              true });
     r.checks.push_back ({ "true_peak", rounded (m.truePeakDbtp), "<= " + format1 (spec.ceilingDbtp),
                           m.truePeakDbtp.value_or (-200.0) <= spec.ceilingDbtp });
     if (spec.lraMinLu || spec.lraMaxLu)

@@ -12,6 +12,7 @@
 #include "Loudness/LoudnessAnalysis.h"
 
 #include <filesystem>
+#include <memory>
 
 namespace loopstage::deliver
 {
@@ -25,6 +26,10 @@ struct QcOptions
     /** Keep loudness and true peak over time for the HTML report (true peak then reads every
         sample at 16x, a few seconds per 10 minutes of stereo). */
     bool keepPlots = false;
+    /** Dialogue specs: where the dialogue is, decided on the DX stem (100 ms frames), and a few
+        words saying so in the report; empty: speech is detected in the file itself. */
+    std::shared_ptr<const std::vector<bool>> speechFrames;
+    std::string speechSource;
 };
 
 struct QcCheck

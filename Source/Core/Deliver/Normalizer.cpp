@@ -103,11 +103,10 @@ namespace
         }
     };
 
-    loudness::LoudnessReport measure (ProcessedStream& stream, const DeliverySpec& spec)
+    loudness::LoudnessReport measure (ProcessedStream& stream, const loudness::AnalysisOptions& options)
     {
         return loudness::analyse ([&] (float* const* d, std::int64_t f) { return stream.read (d, f); },
-                                  stream.info().sampleRate, stream.channels(), stream.info().frames,
-                                  analysisFor (spec));
+                                  stream.info().sampleRate, stream.channels(), stream.info().frames, options);
     }
 } // namespace
 
@@ -120,19 +119,31 @@ SpecReading readingFor (const loudness::LoudnessReport& report, const DeliverySp
     return { report.integratedLufs, target, false };
 }
 
-loudness::AnalysisOptions analysisFor (const DeliverySpec& spec)
+loudness::AnalysisOptions analysisFor (const DeliverySpec& spec, std::shared_ptr<const std::vector<bool>> speechFrames)
 {
     loudness::AnalysisOptions o;
     o.truePeakFactor = 16;
     o.dialogue = spec.measure == Measure::dialogue;
+    if (o.dialogue)
+        o.speechFrames = std::move (speechFrames);
     return o;
 }
 
+std::shared_ptr<const std::vector<bool>> findSpeech (const std::filesystem::path& dialogueStem)
+{
+    loudness::AnalysisOptions detect;
+    detect.dialogue = true;
+    detect.truePeakFactor = 1;
+    return std::make_shared<const std::vector<bool>> (loudness::analyseFile (dialogueStem, detect).speechFrames);
+}
+
 NormalizeResult normalizeFile (const std::filesystem::path& in, const std::filesystem::path& out,
-                               const DeliverySpec& spec, Progress& progress)
+                               const DeliverySpec& spec, Progress& progress,
+                               std::shared_ptr<const std::vector<bool>> speechFrames)
 {
     NormalizeResult result;
-    result.input = loudness::analyseFile (in, analysisFor (spec), progress);
+    const auto analysis = analysisFor (spec, std::move (speechFrames));
+    result.input = loudness::analyseFile (in, analysis, progress);
     const auto reading = readingFor (result.input, spec);
     if (! reading.lufs)
         throwFileError (in, "has no integrated loudness (silent, or shorter than 400 ms): nothing to normalise");
@@ -150,7 +161,7 @@ NormalizeResult normalizeFile (const std::filesystem::path& in, const std::files
     for (int pass = 0; limit && pass < 8; ++pass)
     {
         ProcessedStream stream (in, gainDb, limiterCeiling, 0);
-        const auto measured = measure (stream, spec);
+        const auto measured = measure (stream, analysis);
         ++result.passes;
         progress.update (std::min (1.0, 0.2 * (pass + 1)), "normalise");
         const auto r = readingFor (measured, spec);
@@ -192,7 +203,7 @@ NormalizeResult normalizeFile (const std::filesystem::path& in, const std::files
         result.limiterMaxReductionDb = stream.maxReductionDb();
     }
     result.gainDb = gainDb;
-    result.output = loudness::analyseFile (out, analysisFor (spec), progress);
+    result.output = loudness::analyseFile (out, analysis, progress);
     result.outputReading = readingFor (result.output, spec);
     result.compliant = result.outputReading.lufs
                     && std::abs (*result.outputReading.lufs - result.outputReading.targetLufs) <= spec.toleranceLu

@@ -14,6 +14,8 @@
 #include "Loudness/LoudnessAnalysis.h"
 
 #include <filesystem>
+#include <memory>
+#include <vector>
 
 namespace loopstage::deliver
 {
@@ -26,8 +28,15 @@ struct SpecReading
 };
 SpecReading readingFor (const loudness::LoudnessReport& report, const DeliverySpec& spec);
 
-/** Analysis options a spec needs: true peak at 16x, speech detection for dialogue specs. */
-loudness::AnalysisOptions analysisFor (const DeliverySpec& spec);
+/** Analysis options a spec needs: true peak at 16x, speech detection for dialogue specs (or
+    the given speech frames, decided on the DX stem: loudness::AnalysisOptions::speechFrames). */
+loudness::AnalysisOptions analysisFor (const DeliverySpec& spec,
+                                       std::shared_ptr<const std::vector<bool>> speechFrames = {});
+
+/** Where the dialogue is in a dialogue stem (100 ms frames from its start): the gate for
+    analysisFor(), normalizeFile() and QcOptions when the programme's own mix would hide the
+    words under music. Throws InputError naming the file if it cannot be read. */
+std::shared_ptr<const std::vector<bool>> findSpeech (const std::filesystem::path& dialogueStem);
 
 struct NormalizeResult
 {
@@ -40,7 +49,9 @@ struct NormalizeResult
 };
 
 /** Normalises `in` into `out` (written atomically, same rate, channels and sample format).
-    Throws InputError for unreadable input or a programme without loudness (silence). */
+    Throws InputError for unreadable input or a programme without loudness (silence).
+    `speechFrames`: for dialogue specs, where the dialogue is (from the DX stem); else found in `in`. */
 NormalizeResult normalizeFile (const std::filesystem::path& in, const std::filesystem::path& out,
-                               const DeliverySpec& spec, Progress& progress = Progress::none());
+                               const DeliverySpec& spec, Progress& progress = Progress::none(),
+                               std::shared_ptr<const std::vector<bool>> speechFrames = {});
 } // namespace loopstage::deliver

@@ -7,6 +7,7 @@
 #include "Export/StemGain.h"
 #include "Rights/CueSheet.h"
 
+#include <memory>
 #include <unistd.h>
 
 namespace loopstage::exporter
@@ -59,6 +60,20 @@ ExportRefused::ExportRefused (rights::RightsReport report)
 {
 }
 
+namespace
+{
+    /** The stem the dialogue is on: the one DX and ADR tracks feed. Empty when none does. */
+    std::string dialogueStemName (const session::Session& session)
+    {
+        for (auto& t : session.tracks)
+            if (t.kind == session::TrackKind::dx || t.kind == session::TrackKind::adr)
+                for (auto& b : session.buses)
+                    if (b.isStem && b.id == t.output)
+                        return b.name;
+        return {};
+    }
+} // namespace
+
 ExportReport exportDelivery (const session::Session& session, const fs::path& folder, const ExportOptions& options,
                              Progress& progress)
 {
@@ -81,14 +96,25 @@ ExportReport exportDelivery (const session::Session& session, const fs::path& fo
     StageProgress renderProgress (progress, 0.0, 0.5);
     const auto rendered = engine::renderToFolder (plan, staging.path / "raw", render, renderProgress);
 
-    // 2. Loudness: the printmaster to spec, the stems by the same gain.
+    // 2. Loudness: the printmaster to spec, the stems by the same gain. A dialogue-gated spec
+    // finds the words on the DX stem (no music or effects to hide or fake them) and measures the
+    // printmaster while they are spoken.
+    std::shared_ptr<const std::vector<bool>> speech;
+    std::string speechSource;
+    if (spec.measure == deliver::Measure::dialogue)
+        for (auto& r : rendered.files)
+            if (r.role == "stem" && ! r.name.empty() && r.name == dialogueStemName (session))
+            {
+                speech = deliver::findSpeech (r.file);
+                speechSource = "the " + r.name + " stem";
+            }
     std::vector<ExportedFile> files;
     StageProgress normalizeProgress (progress, 0.5, 0.8);
     for (auto& r : rendered.files)
     {
         if (r.role != "printmaster")
             continue;
-        report.normalize = deliver::normalizeFile (r.file, staging.path / "printmaster.wav", spec, normalizeProgress);
+        report.normalize = deliver::normalizeFile (r.file, staging.path / "printmaster.wav", spec, normalizeProgress, speech);
         files.push_back ({ "printmaster", "printmaster", "printmaster.wav" });
     }
     for (auto& r : rendered.files)
@@ -103,6 +129,8 @@ ExportReport exportDelivery (const session::Session& session, const fs::path& fo
     // 3. QC, report, cue sheet.
     deliver::QcOptions qcOptions;
     qcOptions.keepPlots = true;
+    qcOptions.speechFrames = speech;
+    qcOptions.speechSource = speechSource;
     StageProgress qcProgress (progress, 0.8, 1.0);
     report.qc = deliver::checkFile (staging.path / "printmaster.wav", spec, qcOptions, qcProgress);
     deliver::writeQcReport (staging.path / "qc-report.html", staging.path / "printmaster.wav", report.qc);

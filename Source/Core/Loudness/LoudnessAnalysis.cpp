@@ -4,6 +4,7 @@
 #include "Loudness/LoudnessMeter.h"
 #include "Loudness/TruePeakMeter.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <thread>
@@ -72,7 +73,8 @@ LoudnessReport analyse (const AudioSource& source, double sampleRate, int channe
     }
     DialogueGate gate;
     std::vector<float> mono;
-    if (options.dialogue)
+    const bool detectSpeech = options.dialogue && options.speechFrames == nullptr;
+    if (detectSpeech)
     {
         gate.prepare (sampleRate);
         mono.resize ((size_t) chunkFrames);
@@ -90,7 +92,7 @@ LoudnessReport analyse (const AudioSource& source, double sampleRate, int channe
         // Jobs: read the next chunk; per channel, K-weighting and true peak; speech detection.
         // The meter's sub-blocks are then closed here, on one thread, in order.
         const int n = (int) current->frames;
-        runJobs (1 + 2 * channels + (options.dialogue ? 1 : 0), threads, [&] (int job)
+        runJobs (1 + 2 * channels + (detectSpeech ? 1 : 0), threads, [&] (int job)
         {
             if (job == 0)
                 next->frames = source (next->pointers.data(), chunk);
@@ -120,9 +122,19 @@ LoudnessReport analyse (const AudioSource& source, double sampleRate, int channe
     report.shortTermMaxLufs = finite (meter.shortTermMaxLufs());
     if (options.dialogue)
     {
-        gate.finish();
-        report.speechFrames = gate.speechFrames();
-        report.speechPercent = gate.speechPercent();
+        if (detectSpeech)
+        {
+            gate.finish();
+            report.speechFrames = gate.speechFrames();
+            report.speechPercent = gate.speechPercent();
+        }
+        else
+        {
+            report.speechFrames = *options.speechFrames;
+            report.speechFrames.resize (report.subBlocks.size(), false);
+            const auto speaking = std::count (report.speechFrames.begin(), report.speechFrames.end(), true);
+            report.speechPercent = report.speechFrames.empty() ? 0.0 : 100.0 * (double) speaking / (double) report.speechFrames.size();
+        }
         // A 400 ms block counts as dialogue when at least half of its frames are speech.
         std::vector<bool> include (report.subBlocks.size(), false);
         const auto& speech = report.speechFrames;

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -21,6 +22,10 @@ struct AnalysisOptions
 {
     int truePeakFactor = 8;     ///< oversampling for true peak (16 for delivery checks)
     bool dialogue = false;      ///< also detect speech and measure dialogue-gated loudness
+    /** With `dialogue`: where the speech is, in 100 ms frames from the start, decided on another
+        signal of the same timeline (the DX stem) instead of on this programme; frames past its
+        end are not speech. A music bed under the words then neither hides nor fakes dialogue. */
+    std::shared_ptr<const std::vector<bool>> speechFrames;
     bool keepHistory = false;   ///< keep 100 ms sub-block energies (plots)
     bool keepPeakHistory = false; ///< keep true peaks per 256 samples per channel (slower: no skipping)
     int threads = 0;            ///< 0: all cores

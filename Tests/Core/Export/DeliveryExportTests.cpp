@@ -7,6 +7,8 @@
 #include "AudioFile/AudioFileReader.h"
 #include "Base/AtomicFile.h"
 #include "Loudness/LoudnessAnalysis.h"
+#include <memory>
+#include <optional>
 #include "Support/Process.h"
 #include "Support/TempDir.h"
 
@@ -168,4 +170,69 @@ TEST_CASE ("the session accepts exactly the built-in inserts the engine builds",
     unknown.tracks[0].inserts.push_back (insert);
     CHECK_THROWS_AS (session::validate (unknown), InputError);
     CHECK_THROWS_AS (engine::sessionToPlan (unknown), InputError);
+}
+
+TEST_CASE ("a dialogue-gated export finds the words on the DX stem, not under the music", "[export]")
+{
+    // Real speech (espeak-ng) with pauses on DX, a loud continuous music bed on MX.
+    test::TempDir dir ("export-dx-gate");
+    auto s = makeSession (dir);   // its dx.wav, fx.wav and mx.wav are replaced below
+    for (auto& r : s.regions)
+        r.length = 12.0;
+    std::vector<std::string> pieces;
+    int n = 0;
+    for (auto line : { "Where were you last night", "I waited by the bridge until midnight", "Nobody came" })
+    {
+        const auto said = dir / ("line" + std::to_string (++n) + ".wav");
+        test::runOrFail ({ "espeak-ng", "-v", "en-us", "-s", "150", "-w", said.string(), line });
+        pieces.push_back (said.string());
+        pieces.push_back ((dir / "pause.wav").string());
+    }
+    test::runOrFail ({ "sox", "-n", "-r", "22050", "-c", "1", (dir / "pause.wav").string(), "trim", "0", "2.5" });
+    std::vector<std::string> join { "sox" };
+    join.insert (join.end(), pieces.begin(), pieces.end());
+    join.insert (join.end(), { (dir / "dx-raw.wav").string(), "rate", "48000", "pad", "0.5" });
+    test::runOrFail (join);
+    test::runOrFail ({ "sox", (dir / "dx-raw.wav").string(), "-b", "24", (dir / "dx.wav").string(), "pad", "0", "12", "trim", "0", "12" });
+    test::runOrFail ({ "sox", "-R", "-n", "-r", "48000", "-b", "24", (dir / "fx.wav").string(), "synth", "12", "brownnoise", "vol", "0.05" });
+    test::runOrFail ({ "sox", "-R", "-n", "-r", "48000", "-b", "24", "-c", "2", (dir / "mx.wav").string(), "synth", "12",
+                       "sine", "220", "sine", "330", "tremolo", "5", "40", "vol", "0.6" });
+
+    const auto out = dir / "delivery";
+    const auto report = exporter::exportDelivery (s, out, { "netflix", "2026-11-29" });
+
+    // The QC's speech and dialogue loudness are those of the printmaster while DX speaks.
+    loudness::AnalysisOptions detect;
+    detect.dialogue = true;
+    const auto dx = loudness::analyseFile (out / "stem-DX.wav", detect);
+    REQUIRE (dx.speechPercent.has_value());
+    loudness::AnalysisOptions gated;
+    gated.dialogue = true;
+    gated.speechFrames = std::make_shared<const std::vector<bool>> (dx.speechFrames);
+    const auto printmaster = loudness::analyseFile (out / "printmaster.wav", gated);
+    const auto onMix = loudness::analyseFile (out / "printmaster.wav", detect);
+
+    std::optional<double> qcSpeech, qcDialogue;
+    std::string limit;
+    for (auto& c : report.qc.checks)
+    {
+        if (c.name == "speech_percent")
+        {
+            qcSpeech = c.value.get<double>();
+            limit = c.limit;
+        }
+        if (c.name == "dialogue")
+            qcDialogue = c.value.get<double>();
+    }
+    INFO ("speech on DX " << *dx.speechPercent << " %, detected on the mix " << onMix.speechPercent.value_or (-1) << " %");
+    REQUIRE (qcSpeech.has_value());
+    // The export decided on the DX stem before its gain: one 100 ms frame of 120 may differ.
+    CHECK (*qcSpeech == Approx (*dx.speechPercent).margin (1.0));
+    CHECK (onMix.speechPercent.value_or (0.0) < *dx.speechPercent - 20.0);   // what the mix alone would have found
+    CHECK_THAT (limit, Catch::Contains ("speech found in the DX stem"));
+    REQUIRE (qcDialogue.has_value());
+    REQUIRE (printmaster.dialogueLufs.has_value());
+    CHECK (*qcDialogue == Approx (*printmaster.dialogueLufs).margin (0.01));
+    CHECK (*dx.speechPercent > 25.0);   // three lines in 12 s
+    CHECK (*dx.speechPercent < 75.0);   // and the pauses are not speech
 }
