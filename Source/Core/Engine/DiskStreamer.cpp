@@ -188,20 +188,26 @@ namespace
     /** prepareFor's work: one stream per unit, on the render thread and the pool's workers. */
     struct PrepareJob final : ParallelJob
     {
+        const std::vector<std::function<void()>>* alongside = nullptr;
         std::vector<TrackStream*> streams;
         std::function<void (TrackStream&)> work;
         std::atomic<size_t> next { 0 }, done { 0 };
         std::exception_ptr error;
         std::atomic<bool> failed { false };
 
+        size_t units() const noexcept { return alongside->size() + streams.size(); }
+
         bool runOne() noexcept override
         {
             const auto i = next.fetch_add (1);
-            if (i >= streams.size())
+            if (i >= units())
                 return false;
             try
             {
-                work (*streams[i]);
+                if (i < alongside->size())
+                    (*alongside)[i]();
+                else
+                    work (*streams[i - alongside->size()]);
             }
             catch (...)
             {
@@ -211,14 +217,15 @@ namespace
             done.fetch_add (1);
             return true;
         }
-        bool finished() const noexcept override { return done.load() >= streams.size(); }
+        bool finished() const noexcept override { return done.load() >= units(); }
     };
 } // namespace
 
-void DiskStreamer::prepareFor (std::int64_t frame, int count, WorkerPool* pool)
+bool DiskStreamer::prepareFor (std::int64_t frame, int count, WorkerPool* pool, const std::vector<std::function<void()>>& alongside)
 {
     std::lock_guard<std::mutex> guard (lock);
     PrepareJob job;
+    job.alongside = &alongside;
     for (auto& entry : streams)
     {
         auto& s = *entry.second;
@@ -240,7 +247,7 @@ void DiskStreamer::prepareFor (std::int64_t frame, int count, WorkerPool* pool)
             job.streams.push_back (&s);
     }
     if (job.streams.empty())
-        return;
+        return false;
     job.work = [] (TrackStream& s) { s.fill (s.capacity); };
     if (pool != nullptr)
         pool->run (job);
@@ -250,6 +257,7 @@ void DiskStreamer::prepareFor (std::int64_t frame, int count, WorkerPool* pool)
         }
     if (job.error)
         std::rethrow_exception (job.error);
+    return true;
 }
 
 void DiskStreamer::preroll (std::int64_t frame)

@@ -19,6 +19,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -86,9 +87,12 @@ public:
     void stop();
 
     /** Offline renders (no disk thread): makes every ring hold [frame, frame + count), reading
-        synchronously on the calling thread (and the pool's workers, a stream each). Rethrows
-        the first read error. */
-    void prepareFor (std::int64_t frame, int count, WorkerPool* pool = nullptr);
+        synchronously on the calling thread (and the pool's workers, a stream each). When any
+        ring needs reading, the `alongside` tasks run in the same parallel job, ahead of the
+        reads (the offline renderer writes its files there, so writing overlaps reading); they
+        do not run otherwise. Rethrows the first error. Returns whether it read (and ran them). */
+    bool prepareFor (std::int64_t frame, int count, WorkerPool* pool = nullptr,
+                     const std::vector<std::function<void()>>& alongside = {});
 
     /** Live start: restarts every ring at `frame` and fills it, synchronously. */
     void preroll (std::int64_t frame);

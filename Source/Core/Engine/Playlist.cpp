@@ -40,8 +40,15 @@ static double fadeCurve (double x, FadeShape shape) noexcept
 
 void Playlist::read (std::int64_t start, int count, float* const* dest)
 {
-    for (int c = 0; c < numChannels; ++c)
-        std::fill (dest[c], dest[c] + count, 0.0f);
+    // dest starts as silence. A first region covering all of it writes 0 + x·g directly (the
+    // same float as adding onto zeros) and spares a pass over the buffer.
+    bool cleared = false;
+    auto clear = [&]
+    {
+        for (int c = 0; c < numChannels; ++c)
+            std::fill (dest[c], dest[c] + count, 0.0f);
+        cleared = true;
+    };
 
     const auto end = start + count;
     for (auto& region : regions)
@@ -51,6 +58,9 @@ void Playlist::read (std::int64_t start, int count, float* const* dest)
         const auto to = std::min (end, r.position + r.length);
         if (from >= to)
             continue;
+        const bool assign = ! cleared && from == start && to == end;
+        if (! cleared && ! assign)
+            clear();
         const int n = (int) (to - from);
         const int fileChannels = region.reader->info().channels;
         if ((int) scratch.size() < n * fileChannels)
@@ -88,15 +98,23 @@ void Playlist::read (std::int64_t start, int count, float* const* dest)
             for (int c = 0; c < numChannels; ++c)
             {
                 const int source = fileChannels == 1 ? 0 : c;
-                if (source >= fileChannels)
-                    continue;
-                const float* in = scratchChannels[(size_t) source];
                 float* out = dest[c] + outOffset;
+                if (source >= fileChannels)
+                {
+                    if (assign)
+                        std::fill (out + from_, out + to_, 0.0f);
+                    continue;
+                }
+                const float* in = scratchChannels[(size_t) source];
                 if (! faded)
                 {
                     const float gain = (float) region.gain;
-                    for (int i = from_; i < to_; ++i)
-                        out[i] += in[i] * gain;
+                    if (assign)
+                        for (int i = from_; i < to_; ++i)
+                            out[i] = 0.0f + in[i] * gain;
+                    else
+                        for (int i = from_; i < to_; ++i)
+                            out[i] += in[i] * gain;
                     continue;
                 }
                 for (int i = from_; i < to_; ++i)
@@ -107,13 +125,16 @@ void Playlist::read (std::int64_t start, int count, float* const* dest)
                         g *= fadeCurve ((double) pos / (double) r.fadeIn, r.fadeInShape);
                     if (r.length - pos <= r.fadeOut)
                         g *= fadeCurve ((double) (r.length - pos) / (double) r.fadeOut, r.fadeOutShape);
-                    out[i] += in[i] * (float) g;
+                    out[i] = (assign ? 0.0f : out[i]) + in[i] * (float) g;
                 }
             }
         };
         mixRange (0, fadeInEnd, true);
         mixRange (fadeInEnd, fadeOutStart, false);
         mixRange (fadeOutStart, n, true);
+        cleared = true;
     }
+    if (! cleared)
+        clear();
 }
 } // namespace loopstage::engine
