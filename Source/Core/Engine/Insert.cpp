@@ -1,8 +1,10 @@
 #include "Engine/Insert.h"
 #include "Base/Error.h"
+#include "Deliver/TruePeakLimiter.h"
 
 #include <sstream>
 
+#include <algorithm>
 #include <cmath>
 
 namespace loopstage::engine
@@ -127,6 +129,39 @@ namespace
         DeEsser deesser;
         std::string key;
     };
+
+    /** The delivery limiter on a strip: one gain for all its channels, latency = look-ahead. */
+    class LimiterInsert final : public Insert
+    {
+    public:
+        LimiterInsert (const PlanInsert& plan, int channels, double sampleRate)
+        {
+            const auto& s = plan.limiter;
+            limiter.prepare (channels, sampleRate, maxChunk, s.ceilingDbtp, s.lookaheadMs, s.releaseMs);
+            std::ostringstream k;
+            k.precision (17);
+            k << "limiter:" << sampleRate << ":" << channels << ":" << s.ceilingDbtp << "," << s.lookaheadMs << "," << s.releaseMs;
+            key = k.str();
+        }
+        std::string configKey() const override { return key; }
+        int latency() const noexcept override { return limiter.latencySamples(); }
+        void process (float* const* channels, int numChannels, int count) noexcept override
+        {
+            // The limiter was prepared for blocks of maxChunk: longer offline blocks go in pieces.
+            float* pieces[maxChannels];
+            for (int done = 0; done < count; done += maxChunk)
+            {
+                for (int c = 0; c < numChannels && c < maxChannels; ++c)
+                    pieces[c] = channels[c] + done;
+                limiter.process (pieces, std::min (maxChunk, count - done));
+            }
+        }
+
+    private:
+        static constexpr int maxChunk = 4096, maxChannels = 16;
+        deliver::TruePeakLimiter limiter;
+        std::string key;
+    };
 } // namespace
 
 std::shared_ptr<Insert> makeInsert (const PlanInsert& plan, int channels, double sampleRate)
@@ -145,6 +180,16 @@ std::shared_ptr<Insert> makeInsert (const PlanInsert& plan, int channels, double
             return std::make_shared<CompressorInsert> (plan, sampleRate);
         case PlanInsert::Kind::deesser:
             return std::make_shared<DeEsserInsert> (plan, sampleRate);
+        case PlanInsert::Kind::limiter:
+        {
+            const auto& l = plan.limiter;
+            if (l.ceilingDbtp > 0.0 || l.ceilingDbtp < -40.0 || l.lookaheadMs < 0.5 || l.lookaheadMs > 50.0
+                || l.releaseMs < 1.0 || l.releaseMs > 5000.0)
+                throw InputError ("insert '" + plan.id + "': limiter needs ceiling_dbtp -40..0, lookahead_ms 0.5..50, release_ms 1..5000");
+            if (channels > 16)
+                throw InputError ("insert '" + plan.id + "': the limiter takes at most 16 channels");
+            return std::make_shared<LimiterInsert> (plan, channels, sampleRate);
+        }
         case PlanInsert::Kind::lv2:
         case PlanInsert::Kind::vst3:
             if (auto* host = pluginHost(); host != nullptr && host->make)

@@ -65,6 +65,14 @@ struct PlanSend
     bool preFader = false;    ///< taps before the fader (mute and solo still apply)
 };
 
+/** The built-in true-peak limiter (the delivery normaliser's, deliver::TruePeakLimiter). */
+struct LimiterSettings
+{
+    double ceilingDbtp = -1.0;   ///< the output's true peak (16x) stays at or below this
+    double lookaheadMs = 5.0;    ///< also its latency, compensated by the graph
+    double releaseMs = 80.0;
+};
+
 /** An insert: a built-in processor, or an LV2/VST3 plug-in hosted through setPluginHost()
     (Insert.h; docs/PLUGINS.md). */
 struct PlanInsert
@@ -76,6 +84,7 @@ struct PlanInsert
         eq,          ///< parametric equaliser with `bands`
         compressor,  ///< feed-forward compressor with `compressor` settings
         deesser,     ///< de-esser with `deesser` settings
+        limiter,     ///< look-ahead true-peak limiter with `limiter` settings (reports latency)
         lv2,         ///< LV2 plug-in: `plugin` is its URI
         vst3         ///< VST3 plug-in: `plugin` is its class id (32 hex digits)
     };
@@ -86,6 +95,7 @@ struct PlanInsert
     std::vector<EqBand> bands;
     CompressorSettings compressor;
     DeEsserSettings deesser;
+    LimiterSettings limiter;
     std::string plugin;            ///< lv2/vst3: the plug-in's URI or class id
     std::string stateBase64;       ///< lv2/vst3: its saved state (may be empty: defaults)
     Json parameters = Json::object(); ///< lv2/vst3: {"symbol or id": value} applied after the state

@@ -93,8 +93,16 @@ namespace
             d.attackMs = number (p, "attack_ms", d.attackMs, where);
             d.releaseMs = number (p, "release_ms", d.releaseMs, where);
         }
+        else if (insert.plugin == "limiter")
+        {
+            out.kind = PlanInsert::Kind::limiter;
+            auto& l = out.limiter;
+            l.ceilingDbtp = number (p, "ceiling_dbtp", l.ceilingDbtp, where);
+            l.lookaheadMs = number (p, "lookahead_ms", l.lookaheadMs, where);
+            l.releaseMs = number (p, "release_ms", l.releaseMs, where);
+        }
         else
-            throw InputError (where + ": unknown built-in processor '" + insert.plugin + "' (eq, compressor, deesser, trim, delay)");
+            throw InputError (where + ": unknown built-in processor '" + insert.plugin + "' (eq, compressor, deesser, limiter, trim, delay)");
         return out;
     }
 

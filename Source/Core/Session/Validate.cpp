@@ -172,7 +172,7 @@ namespace
 // Tests/Core/Export for the same reason as the spec names below.
 const std::vector<std::string>& builtinInsertNames()
 {
-    static const std::vector<std::string> names { "eq", "compressor", "deesser", "trim", "delay" };
+    static const std::vector<std::string> names { "eq", "compressor", "deesser", "limiter", "trim", "delay" };
     return names;
 }
 
