@@ -1,5 +1,5 @@
 #include "Adr/TakeAligner.h"
-#include "Align/MonoReader.h"
+#include "Align/MonoSource.h"
 #include "Align/WarpRenderer.h"
 #include "AudioFile/AudioFileReader.h"
 #include "Base/Error.h"
@@ -81,7 +81,7 @@ TakeAlignment alignTake (session::Session& s, const std::string& cueId, const st
     align::AlignOptions alignOptions;
     alignOptions.warp = options.warp;
     alignOptions.maxOffsetSeconds = options.maxOffsetSeconds + options.handleSeconds;
-    alignment.result = align::alignTake (guide, align::readMono (take->file), alignOptions, progress);
+    alignment.result = align::alignSources (align::SignalSource (guide), align::FileSource (take->file), alignOptions, progress);
 
     // Store on the timeline: take(t + offset) ≈ guide(t) for timeline seconds t.
     const auto& r = alignment.result;

@@ -7,7 +7,7 @@
 
 namespace loopstage::align
 {
-LagPeak correlateWhole (const std::vector<float>& guide, const std::vector<float>& take,
+LagPeak correlateWhole (std::vector<float> guide, std::vector<float> take,
                         double sampleRate, std::int64_t minLag, std::int64_t maxLag,
                         const CorrelationBand& band)
 {
@@ -21,11 +21,14 @@ LagPeak correlateWhole (const std::vector<float>& guide, const std::vector<float
 
     // Linear (not circular) correlation for every lag in range needs size >= ng + nx - 1.
     const int n = fastFftSize (ng + nx);
-    RealFft g (n), x (n);
+    RealFft g (n);
     std::copy (guide.begin(), guide.end(), g.time());
     std::fill (g.time() + ng, g.time() + n, 0.0f);
+    std::vector<float>().swap (guide);
+    RealFft x (n);
     std::copy (take.begin(), take.end(), x.time());
     std::fill (x.time() + nx, x.time() + n, 0.0f);
+    std::vector<float>().swap (take);
     g.forward();
     x.forward();
 

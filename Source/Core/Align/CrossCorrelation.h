@@ -29,8 +29,10 @@ struct CorrelationBand
 };
 
 /** Searches lags [minLag, maxLag] (take(t + lag) ~ guide(t)); both signals at `sampleRate`.
-    Returns lagsSearched == 0 when there is nothing to search (silence, no overlap). */
-LagPeak correlateWhole (const std::vector<float>& guide, const std::vector<float>& take,
+    Returns lagsSearched == 0 when there is nothing to search (silence, no overlap). The signals
+    are taken by value and released once copied into the FFT buffers (the peak memory of a long
+    file's alignment is here: two FFTs of the length of both 4 kHz copies together). */
+LagPeak correlateWhole (std::vector<float> guide, std::vector<float> take,
                         double sampleRate, std::int64_t minLag, std::int64_t maxLag,
                         const CorrelationBand& band);
 } // namespace loopstage::align

@@ -181,8 +181,8 @@ OffsetEstimate findOffset (const MonoSource& guide, const MonoSource& take, cons
 {
     OffsetEstimate result;
     const int coarse = options.coarseRate;
-    const auto guideCoarse = resampleWhole (guide, Resampler (guide.sampleRate(), coarse, 0.0, 8));
-    const auto takeCoarse = resampleWhole (take, Resampler (take.sampleRate(), coarse, 0.0, 8));
+    auto guideCoarse = resampleWhole (guide, Resampler (guide.sampleRate(), coarse, 0.0, 8));
+    auto takeCoarse = resampleWhole (take, Resampler (take.sampleRate(), coarse, 0.0, 8));
 
     std::int64_t minLag = -(std::int64_t) guideCoarse.size(), maxLag = (std::int64_t) takeCoarse.size();
     if (options.maxOffsetSeconds)
@@ -194,7 +194,7 @@ OffsetEstimate findOffset (const MonoSource& guide, const MonoSource& take, cons
     CorrelationBand band;
     band.lowHz = 100.0;
     band.highHz = 0.45 * coarse;
-    const auto peak = correlateWhole (guideCoarse, takeCoarse, coarse, minLag, maxLag, band);
+    const auto peak = correlateWhole (std::move (guideCoarse), std::move (takeCoarse), coarse, minLag, maxLag, band);
     if (peak.lagsSearched == 0)
         return result;
     result.peakToSidelobe = peak.peakToSidelobe;
