@@ -28,6 +28,10 @@ TEST_CASE ("align finds a 0.5 s pad, 44.1 kHz take against a 48 kHz guide", "[cl
     CHECK (j["offset_samples"].get<double>() == Approx (24000.0).margin (1.0));
     CHECK (j["confidence"].get<double>() > 0.9);
     CHECK_FALSE (j.contains ("warp"));
+    // Without --warp the sync score is the residual after the offset alone: the same speech, in sync.
+    REQUIRE (j["sync_score"].is_object());
+    CHECK (j["sync_score"]["segments"].get<int>() >= 2);   // one per phrase: two sentences
+    CHECK (j["sync_score"]["p95_ms"].get<double>() <= 5.0);
 
     // The written take: guide's rate and length, take's sample format, and now in sync.
     const auto info = runOrFail ({ "soxi", out });
