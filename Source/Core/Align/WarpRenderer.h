@@ -4,9 +4,10 @@
 
     Offset only: every channel is resampled (Resample.h) with the fractional offset folded into
     the filter phase, so a 0.37-sample move and a 44.1 -> 48 kHz conversion are one band-limited
-    pass. With a warp map: the take is first brought onto the guide's rate and moved by the map's
-    start, then time-stretched by Rubber Band (offline, R3 engine, formants preserved, pitch
-    untouched) with one key frame per warp point, so each point lands exactly where the map says.
+    pass, block by block. With a warp map: RubberBandWarp.cpp (constant-ratio Rubber Band pieces
+    cut at the take's pauses), each piece's span read from the file when it is stretched.
+    Either way the take is read span by span (ChannelSpans.h) and the output written as it is
+    made: memory does not grow with the take's length or channel count.
 */
 #include "Align/Align.h"
 
