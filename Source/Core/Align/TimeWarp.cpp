@@ -84,14 +84,19 @@ namespace
 
     // Frames of the guide, and of the take moved onto the guide's timeline (offset and rate) and
     // cut to the guide's length, both read span by span.
+    // `nearestSample`: the offset rounded to a whole sample when the rates match (a plain copy,
+    // no sinc filter): enough for a score at 1 ms resolution.
     std::pair<FeatureFrames, FeatureFrames> framesOf (const MonoSource& guide, const MonoSource& take,
-                                                      const AlignmentResult& result)
+                                                      const AlignmentResult& result, bool nearestSample = false)
     {
         const int rate = guide.sampleRate();
         const auto length = guide.frames();
         auto g = logMelFrames ([&] (std::int64_t start, std::int64_t count, float* out) { guide.read (start, count, out); },
                                length, rate);
-        const Resampler shift (take.sampleRate(), rate, result.offsetSeconds * take.sampleRate());
+        double start = result.offsetSeconds * take.sampleRate();
+        if (nearestSample && take.sampleRate() == rate)
+            start = std::round (start);
+        const Resampler shift (take.sampleRate(), rate, start);
         auto x = logMelFrames ([&] (std::int64_t start, std::int64_t count, float* out)
                                {
                                    // Before the guide starts the moved copy is silence too.
@@ -142,7 +147,7 @@ void fitWarp (const MonoSource& guide, const MonoSource& take, double maxDriftSe
 
 void scoreOffset (const MonoSource& guide, const MonoSource& take, double searchSeconds, AlignmentResult& result)
 {
-    const auto [g, x] = framesOf (guide, take, result);
+    const auto [g, x] = framesOf (guide, take, result, true);
     std::vector<double> same ((size_t) g.frames());
     for (size_t i = 0; i < same.size(); ++i)
         same[i] = (double) i;
