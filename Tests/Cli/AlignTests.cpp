@@ -19,7 +19,7 @@ TEST_CASE ("align finds a 0.5 s pad, 44.1 kHz take against a 48 kHz guide", "[cl
     runOrFail ({ "sox", raw, "-r", "48000", "-b", "24", guide });
     runOrFail ({ "sox", raw, "-r", "44100", "-b", "16", take, "pad", "0.5", "gain", "-6" });
 
-    auto r = runLoopstage ({ "align", guide, take, "--json", "--out", out });
+    auto r = runLoopstage ({ "align", guide, take, "--json", "--sync", "--out", out });
     INFO (r.err);
     REQUIRE (r.exitCode == 0);
     const auto j = nlohmann::json::parse (r.out);
@@ -41,6 +41,7 @@ TEST_CASE ("align finds a 0.5 s pad, 44.1 kHz take against a 48 kHz guide", "[cl
     auto again = runLoopstage ({ "align", guide, out, "--json" });
     REQUIRE (again.exitCode == 0);
     CHECK (std::abs (nlohmann::json::parse (again.out)["offset_samples"].get<double>()) <= 1.0);
+    CHECK (! nlohmann::json::parse (again.out).contains ("sync_score"));   // only with --sync or --warp
 }
 
 TEST_CASE ("align refuses bad input files with exit 2", "[cli][align]")

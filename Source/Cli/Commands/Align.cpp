@@ -19,6 +19,8 @@ namespace
         const std::filesystem::path takePath = args.positional (1, "TAKE");
         align::AlignOptions options;
         options.warp = args.flag ("warp");
+        // The offset alone is the everyday job (and the benchmark): its sync score on request.
+        options.offsetSyncScore = args.flag ("sync");
         if (auto m = args.number ("max-offset"))
         {
             if (! (*m > 0.0))
@@ -49,8 +51,11 @@ namespace
             json["warp"] = warp;
             human += "\nwarp  " + std::to_string (result.warp.size()) + " points";
         }
-        // The residual after the warp, or after the offset alone without --warp.
-        if (result.syncScore)
+        // The residual after the warp, or after the offset alone with --sync.
+        if (! options.warp && ! options.offsetSyncScore)
+        {
+        }
+        else if (result.syncScore)
         {
             json["sync_score"] = { { "median_ms", result.syncScore->medianMs },
                                    { "p95_ms", result.syncScore->p95Ms },
@@ -73,13 +78,14 @@ namespace
 const Command alignCommand {
     "align",
     "align an ADR take to its guide track (offset, confidence, optional time-warp)",
-    "usage: loopstage align GUIDE TAKE [--warp] [--max-offset SECONDS] [--out ALIGNED.wav] [--json]\n"
+    "usage: loopstage align GUIDE TAKE [--warp | --sync] [--max-offset SECONDS] [--out ALIGNED.wav] [--json]\n"
     "\n"
     "  Finds how much later the same sound occurs in TAKE than in GUIDE (take(t + offset) ~ guide(t);\n"
     "  a take that is the guide after 0.5 s of silence gives +0.5), to a fraction of a sample,\n"
     "  with files at different sample rates, a noisy guide and an EQ'd booth take. Multichannel\n"
     "  files are mixed to mono for the analysis.\n"
     "  --warp          also fit a time-warp for a re-performance that drifts word by word\n"
+    "  --sync          without --warp: also score how well the words sit after the offset alone\n"
     "  --max-offset S  only search offsets within +/- S seconds (default: every overlapping offset)\n"
     "  --out FILE      write the take moved (and warped, pitch and formants kept) onto the guide's\n"
     "                  timeline: guide's rate and length, take's channels and sample format\n"
@@ -87,8 +93,8 @@ const Command alignCommand {
     "JSON: {\"sample_rate\" (the guide's), \"offset_seconds\", \"offset_samples\", \"confidence\" (0-1),\n"
     "       \"peak_to_sidelobe\"[, \"warp\": [[guide_s, take_s], ...]],\n"
     "       \"sync_score\": {\"median_ms\", \"p95_ms\", \"segments\"} or null (no speech)}\n"
-    "  sync_score: the words' residual after the warp (or after the offset alone without --warp).",
-    { .flags = { "warp" }, .values = { "max-offset", "out" } },
+    "  sync_score (with --warp or --sync): the words' residual after the warp, or the offset alone.",
+    { .flags = { "warp", "sync" }, .values = { "max-offset", "out" } },
     runAlign,
     40,
 };

@@ -30,7 +30,7 @@ AlignmentResult alignSources (const MonoSource& guide, const MonoSource& take, c
         progress.update (0.5, "warp");
         fitWarp (guide, take, options.maxDriftSeconds, result);
     }
-    else
+    else if (options.offsetSyncScore)
     {
         progress.update (0.5, "sync");
         scoreOffset (guide, take, options.maxDriftSeconds, result);

@@ -48,6 +48,9 @@ struct AlignOptions
     std::optional<double> maxOffsetSeconds;   ///< search +/- this; empty: every overlapping lag
     bool warp = false;                        ///< also fit a time warp and a sync score
     double maxDriftSeconds = 0.4;             ///< warp band either side of the global offset
+    /** Without warp: also score the words' residual after the offset alone (costs about as much
+        again as finding the offset: a feature pass over both files). With warp it is always scored. */
+    bool offsetSyncScore = true;
 };
 
 struct AlignmentResult

@@ -5,6 +5,7 @@
 #include "Align/Resample.h"
 
 #include <algorithm>
+#include <future>
 #include <cmath>
 #include <complex>
 #include <numeric>
@@ -181,8 +182,10 @@ OffsetEstimate findOffset (const MonoSource& guide, const MonoSource& take, cons
 {
     OffsetEstimate result;
     const int coarse = options.coarseRate;
-    auto guideCoarse = resampleWhole (guide, Resampler (guide.sampleRate(), coarse, 0.0, 8));
+    // Each file's coarse copy on its own core: different sources, each with its own reader.
+    auto guideCoarseJob = std::async (std::launch::async, [&] { return resampleWhole (guide, Resampler (guide.sampleRate(), coarse, 0.0, 8)); });
     auto takeCoarse = resampleWhole (take, Resampler (take.sampleRate(), coarse, 0.0, 8));
+    auto guideCoarse = guideCoarseJob.get();
 
     std::int64_t minLag = -(std::int64_t) guideCoarse.size(), maxLag = (std::int64_t) takeCoarse.size();
     if (options.maxOffsetSeconds)

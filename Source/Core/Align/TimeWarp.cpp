@@ -5,6 +5,7 @@
 #include "Align/SyncScore.h"
 
 #include <algorithm>
+#include <future>
 #include <cmath>
 #include <limits>
 
@@ -91,8 +92,13 @@ namespace
     {
         const int rate = guide.sampleRate();
         const auto length = guide.frames();
-        auto g = logMelFrames ([&] (std::int64_t start, std::int64_t count, float* out) { guide.read (start, count, out); },
-                               length, rate);
+        // The two files' features are independent: the guide's on a second core (different
+        // sources, each with its own reader; FFTW planning is locked in Fft.cpp).
+        auto guideFrames = std::async (std::launch::async, [&]
+        {
+            return logMelFrames ([&] (std::int64_t start, std::int64_t count, float* out) { guide.read (start, count, out); },
+                                 length, rate);
+        });
         double start = result.offsetSeconds * take.sampleRate();
         if (nearestSample && take.sampleRate() == rate)
             start = std::round (start);
@@ -105,7 +111,7 @@ namespace
                                    readResampled (take, shift, start + skip, count - skip, out + skip, length);
                                },
                                length, rate);
-        return { std::move (g), std::move (x) };
+        return { guideFrames.get(), std::move (x) };
     }
 } // namespace
 
