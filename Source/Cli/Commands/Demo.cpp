@@ -2,6 +2,8 @@
 // media -> session -> ADR takes aligned and circled -> mix -> deliverables per spec, and the
 // refusal of a delivery that carries unlicensed music.
 #include "CommandTable.h"
+#include <algorithm>
+#include "Timecode/Timecode.h"
 #include "DemoScene.h"
 #include "Adr/TakeAligner.h"
 #include "Base/Error.h"
@@ -28,12 +30,19 @@ namespace
                               + std::to_string (result.exitCode) + ")" + (result.err.empty() ? "" : ": " + result.err));
     }
 
+    std::string pad (std::string text, size_t width)
+    {
+        text.resize (std::max (width, text.size() + 1), ' ');
+        return text;
+    }
+
     /** Aligns every take of every cue, circles the best-synced one per cue. */
     Json alignTakes (session::Session& s, const fs::path& outDir, std::string& human)
     {
         Json cues = Json::array();
-        human += "\nADR takes aligned to the guide (offset: how late the take runs; sync: residual after warp)\n";
-        human += "  cue  take   offset s  confidence  sync median/p95 ms\n";
+        human += "\nADR takes aligned to the guide (lands at: where the take's first sample sits on the timeline;\n"
+                 "drift: how far the actor strayed from one offset, what the warp fixed; sync: residual after warp)\n";
+        human += "  cue  take  lands at      confidence  drift p95 ms  sync median/p95 ms\n";
         adr::TakeAlignOptions options;
         options.alignedFolder = outDir / "adr-aligned";
         for (auto& cue : s.adrCues)
@@ -53,8 +62,11 @@ namespace
                     row["sync_score"] = { { "median_ms", stored->syncScore->medianMs }, { "p95_ms", stored->syncScore->p95Ms } };
                     sync = fixed (stored->syncScore->medianMs, 1) + " / " + fixed (stored->syncScore->p95Ms, 1);
                 }
-                human += "  " + cue.id + "  " + std::to_string (take.number) + "    " + fixed (*stored->offset, 4) + "   "
-                         + fixed (a.result.confidence, 2) + "        " + sync + "\n";
+                const double drift = adr::driftSeconds (*stored);
+                row["drift_p95_ms"] = 1000.0 * drift;
+                const auto lands = timecode::format (s.timecodeAt (-*stored->offset), s.frameRate);
+                human += "  " + cue.id + "  " + std::to_string (take.number) + "     " + lands + "   " + fixed (a.result.confidence, 2)
+                         + "        " + pad (fixed (1000.0 * drift, 0), 14) + sync + "\n";
                 takes.push_back (row);
             }
             const auto* best = adr::bestSyncedTake (*s.findCue (cue.id));
