@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <pthread.h>
+#include <sched.h>
 
 namespace loopstage::device
 {
@@ -20,6 +22,20 @@ namespace
         void audioDeviceIOCallbackWithContext (const float* const*, int, float* const* out, int outs, int frames,
                                                const juce::AudioIODeviceCallbackContext&) override
         {
+            if (! realtime)
+            {
+                // Under a JACK server started without -R (or an ALSA device) the callback thread is
+                // an ordinary thread that any build can preempt for tens of ms: ask for FIFO
+                // priority once, as jackd would have given it (one syscall, no lock or allocation).
+                realtime = true;
+                int policy = 0;
+                sched_param param {};
+                if (pthread_getschedparam (pthread_self(), &policy, &param) == 0 && policy == SCHED_OTHER)
+                {
+                    param.sched_priority = 70;
+                    pthread_setschedparam (pthread_self(), SCHED_FIFO, &param);
+                }
+            }
             const auto start = std::chrono::steady_clock::now();
             render (out, outs, frames);
             const double micros = std::chrono::duration<double, std::micro> (std::chrono::steady_clock::now() - start).count();
@@ -38,6 +54,7 @@ namespace
         void audioDeviceStopped() override {}
 
         AudioDevice::RenderCallback render;
+        bool realtime = false;   // audio thread only
         std::atomic<std::uint64_t> calls { 0 }, late { 0 };
         std::atomic<double> longest { 0.0 }, budgetMicros { 1e9 };
     };
