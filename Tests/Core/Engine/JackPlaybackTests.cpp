@@ -6,81 +6,16 @@
 #include "Base/Error.h"
 #include "Engine/Device/JackDevice.h"
 #include "Engine/Player.h"
+#include "Support/JackServer.h"
 
 #include <catch2/catch.hpp>
 #include <chrono>
-#include <csignal>
 #include <cstdlib>
-#include <spawn.h>
-#include <sys/wait.h>
 #include <thread>
-#include <unistd.h>
-
-extern char** environ;
 
 using namespace loopstage;
 using namespace loopstage::engine;
 using namespace loopstage::test;
-
-namespace
-{
-/** jackd with the dummy backend under a unique server name, stopped by PID. */
-class JackServer
-{
-public:
-    JackServer (int period) : name ("loopstage-test-" + std::to_string (::getpid()))
-    {
-        removeStaleFiles();
-        std::vector<std::string> args { "jackd", "-n", name, "--no-realtime", "-d", "dummy", "-r", "48000",
-                                        "-p", std::to_string (period), "-C", "0", "-P", "2" };
-        std::vector<char*> argv;
-        for (auto& a : args)
-            argv.push_back (a.data());
-        argv.push_back (nullptr);
-        posix_spawn_file_actions_t actions;
-        posix_spawn_file_actions_init (&actions);
-        posix_spawn_file_actions_addopen (&actions, 1, "/dev/null", 0x1 /* O_WRONLY */, 0);
-        posix_spawn_file_actions_addopen (&actions, 2, "/dev/null", 0x1, 0);
-        const int rc = posix_spawnp (&pid, "jackd", &actions, nullptr, argv.data(), environ);
-        posix_spawn_file_actions_destroy (&actions);
-        if (rc != 0)
-            pid = -1;
-    }
-
-    ~JackServer()
-    {
-        if (pid <= 0)
-            return;
-        ::kill (pid, SIGTERM);
-        for (int i = 0; i < 50; ++i)
-        {
-            if (::waitpid (pid, nullptr, WNOHANG) == pid)
-            {
-                removeStaleFiles();
-                return;
-            }
-            std::this_thread::sleep_for (std::chrono::milliseconds (100));
-        }
-        ::kill (pid, SIGKILL);   // jackd2 1.9.21 may ignore SIGTERM once its clients are gone
-        ::waitpid (pid, nullptr, 0);
-        removeStaleFiles();
-    }
-
-    bool started() const { return pid > 0; }
-    const std::string name;
-
-private:
-    pid_t pid = -1;
-
-    void removeStaleFiles() const
-    {
-        std::error_code ec;
-        for (auto& entry : std::filesystem::directory_iterator ("/dev/shm", ec))
-            if (entry.path().filename().string().find (name) != std::string::npos)
-                std::filesystem::remove_all (entry.path(), ec);
-    }
-};
-} // namespace
 
 TEST_CASE ("a real JACK server plays a 64-track session at 128 samples without xruns", "[engine][jack]")
 {
