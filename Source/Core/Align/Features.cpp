@@ -123,4 +123,15 @@ FeatureFrames logMelFrames (const SampleReader& read, std::int64_t length, int s
     f.bands = stride;
     return f;
 }
+float frameDistance (const FeatureFrames& a, int i, const FeatureFrames& b, int j) noexcept
+{
+    if (j < 0 || j >= b.frames())
+        return 1e3f;
+    const float* x = a.frame (i);
+    const float* y = b.frame (j);
+    float sum = 0.0f;
+    for (int k = 0; k < a.bands; ++k)
+        sum += (x[k] - y[k]) * (x[k] - y[k]);
+    return std::sqrt (sum);
+}
 } // namespace loopstage::align

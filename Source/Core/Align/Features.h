@@ -23,6 +23,10 @@ struct FeatureFrames
     const float* frame (int i) const noexcept { return values.data() + (size_t) i * (size_t) bands; }
 };
 
+/** Euclidean distance between frame i of `a` and frame j of `b`; 1000 when j is outside `b`
+    (a lag past either end never matches). Shared by the warp's DTW and the sync score. */
+float frameDistance (const FeatureFrames& a, int i, const FeatureFrames& b, int j) noexcept;
+
 /** Reads samples [start, start + count) of a signal into `out` (silence outside it). */
 using SampleReader = std::function<void (std::int64_t start, std::int64_t count, float* out)>;
 

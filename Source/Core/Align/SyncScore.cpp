@@ -8,18 +8,6 @@ namespace loopstage::align
 {
 namespace
 {
-    double distance (const FeatureFrames& a, int i, const FeatureFrames& b, int j)
-    {
-        if (j < 0 || j >= b.frames())
-            return 1e3;
-        const float* x = a.frame (i);
-        const float* y = b.frame (j);
-        float sum = 0.0f;
-        for (int k = 0; k < a.bands; ++k)
-            sum += (x[k] - y[k]) * (x[k] - y[k]);
-        return std::sqrt (sum);
-    }
-
     double costAt (const FeatureFrames& g, const FeatureFrames& x, const std::vector<double>& map,
                    int from, int to, double lagFrames)
     {
@@ -29,7 +17,7 @@ namespace
             const double j = map[(size_t) i] + lagFrames;
             const int j0 = (int) std::floor (j);
             const double w = j - j0;
-            cost += (1.0 - w) * distance (g, i, x, j0) + w * distance (g, i, x, j0 + 1);
+            cost += (1.0 - w) * frameDistance (g, i, x, j0) + w * frameDistance (g, i, x, j0 + 1);
         }
         return cost;
     }

@@ -13,18 +13,6 @@ namespace loopstage::align
 {
 namespace
 {
-    float distance (const FeatureFrames& a, int i, const FeatureFrames& b, int j)
-    {
-        if (j < 0 || j >= b.frames())
-            return 1e3f;
-        const float* x = a.frame (i);
-        const float* y = b.frame (j);
-        float sum = 0.0f;
-        for (int k = 0; k < a.bands; ++k)
-            sum += (x[k] - y[k]) * (x[k] - y[k]);
-        return std::sqrt (sum);
-    }
-
     // Take frame (fractional) matched to each guide frame by banded DTW. Memory: one byte per
     // cell for the way back (frames x (2 band + 1): 19 MB for 10 minutes at +/- 0.4 s) and two
     // rows of costs.
@@ -44,7 +32,7 @@ namespace
             row = i;
             for (int j = std::max (0, i - band); j <= i + band; ++j)
             {
-                const float d = distance (g, i, x, j);
+                const float d = frameDistance (g, i, x, j);
                 float best = (i == 0 && j == 0) ? 0.0f : inf;
                 unsigned char from = 0;
                 if (i > 0 && j > 0 && std::abs (j - 1 - (i - 1)) <= band && at (i - 1, j - 1) < best)
@@ -99,10 +87,10 @@ namespace
             return logMelFrames ([&] (std::int64_t start, std::int64_t count, float* out) { guide.read (start, count, out); },
                                  length, rate);
         });
-        double start = result.offsetSeconds * take.sampleRate();
+        double takeStart = result.offsetSeconds * take.sampleRate();
         if (nearestSample && take.sampleRate() == rate)
-            start = std::round (start);
-        const Resampler shift (take.sampleRate(), rate, start);
+            takeStart = std::round (takeStart);
+        const Resampler shift (take.sampleRate(), rate, takeStart);
         auto x = logMelFrames ([&] (std::int64_t start, std::int64_t count, float* out)
                                {
                                    // Before the guide starts the moved copy is silence too.
