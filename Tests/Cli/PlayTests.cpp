@@ -21,11 +21,7 @@ std::filesystem::path makeSession (const TempDir& dir)
              { "session", "new", s, "--rate", "24", "--name", "Play scene" },
              { "session", "add-track", s, "--name", "DX", "--kind", "dx", "--channels", "1" },
              { "session", "add-region", s, "--track", "DX", "--file", (dir / "line.wav").string(), "--at", "0" } })
-    {
-        auto r = runLoopstage (args);
-        INFO (r.err);
-        REQUIRE (r.exitCode == 0);
-    }
+        runLoopstageOrFail (args);
     return s;
 }
 } // namespace

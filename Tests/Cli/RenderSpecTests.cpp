@@ -10,16 +10,6 @@
 using namespace loopstage::test;
 namespace fs = std::filesystem;
 
-namespace
-{
-void cli (const std::vector<std::string>& args)
-{
-    auto r = runLoopstage (args);
-    INFO (r.err);
-    REQUIRE (r.exitCode == 0);
-}
-} // namespace
-
 TEST_CASE ("render --spec writes a compliant deliverable, and refuses unlicensed music writing nothing", "[cli][export]")
 {
     TempDir dir ("render-spec");
@@ -27,12 +17,12 @@ TEST_CASE ("render --spec writes a compliant deliverable, and refuses unlicensed
     const auto dx = (dir / "dx.wav").string(), mx = (dir / "mx.wav").string();
     runOrFail ({ "sox", "-R", "-n", "-r", "48000", "-b", "24", dx, "synth", "8", "pinknoise", "tremolo", "3", "90", "vol", "0.3" });
     runOrFail ({ "sox", "-R", "-n", "-r", "48000", "-b", "24", "-c", "2", mx, "synth", "8", "pluck", "A3", "vol", "0.4" });
-    cli ({ "session", "new", s, "--rate", "25" });
-    cli ({ "session", "add-track", s, "--name", "Dialogue", "--kind", "dx", "--channels", "1" });
-    cli ({ "session", "add-track", s, "--name", "Score", "--kind", "mx", "--channels", "2" });
-    cli ({ "session", "add-region", s, "--track", "Dialogue", "--file", dx, "--at", "0" });
-    cli ({ "session", "add-music", s, "--id", "1M01", "--title", "Theme", "--licence", "own" });
-    cli ({ "session", "add-region", s, "--track", "Score", "--file", mx, "--at", "0", "--music-cue", "1M01" });
+    runLoopstageOrFail ({ "session", "new", s, "--rate", "25" });
+    runLoopstageOrFail ({ "session", "add-track", s, "--name", "Dialogue", "--kind", "dx", "--channels", "1" });
+    runLoopstageOrFail ({ "session", "add-track", s, "--name", "Score", "--kind", "mx", "--channels", "2" });
+    runLoopstageOrFail ({ "session", "add-region", s, "--track", "Dialogue", "--file", dx, "--at", "0" });
+    runLoopstageOrFail ({ "session", "add-music", s, "--id", "1M01", "--title", "Theme", "--licence", "own" });
+    runLoopstageOrFail ({ "session", "add-region", s, "--track", "Score", "--file", mx, "--at", "0", "--music-cue", "1M01" });
 
     const auto out = dir / "atsc";
     auto r = runLoopstage ({ "render", s, "--out", out.string(), "--spec", "atsc-a85", "--json" });
@@ -50,8 +40,8 @@ TEST_CASE ("render --spec writes a compliant deliverable, and refuses unlicensed
     auto measured = nlohmann::json::parse (runOrFail ({ loopstageBinary().string(), "qc", (out / "printmaster.wav").string(), "--spec", "atsc-a85", "--json" }));
     CHECK (measured["compliant"] == true);
 
-    cli ({ "session", "add-music", s, "--id", "1M02", "--title", "Hit Song", "--licence", "licensed" });
-    cli ({ "session", "add-region", s, "--track", "Score", "--file", mx, "--at", "2", "--music-cue", "1M02" });
+    runLoopstageOrFail ({ "session", "add-music", s, "--id", "1M02", "--title", "Hit Song", "--licence", "licensed" });
+    runLoopstageOrFail ({ "session", "add-region", s, "--track", "Score", "--file", mx, "--at", "2", "--music-cue", "1M02" });
     const auto refusedOut = dir / "refused";
     auto refused = runLoopstage ({ "render", s, "--out", refusedOut.string(), "--spec", "ebu-r128", "--json" });
     CHECK (refused.exitCode == 3);

@@ -8,26 +8,16 @@
 
 using namespace loopstage::test;
 
-namespace
-{
-void cli (const std::vector<std::string>& args)
-{
-    auto r = runLoopstage (args);
-    INFO (r.err);
-    REQUIRE (r.exitCode == 0);
-}
-} // namespace
-
 TEST_CASE ("rights clears own music, refuses unlicensed music with exit 3 and writes the cue sheet", "[cli][rights]")
 {
     TempDir dir ("rights");
     const auto s = (dir / "film.lsession").string();
     const auto music = (dir / "music.wav").string();
     runOrFail ({ "sox", "-n", "-r", "48000", "-b", "24", music, "synth", "5", "sine", "440" });
-    cli ({ "session", "new", s, "--rate", "25" });
-    cli ({ "session", "add-track", s, "--name", "Score", "--kind", "mx", "--channels", "1" });
-    cli ({ "session", "add-music", s, "--id", "1M01", "--title", "Theme", "--licence", "own", "--composer", "Us" });
-    cli ({ "session", "add-region", s, "--track", "Score", "--file", music, "--at", "0", "--music-cue", "1M01" });
+    runLoopstageOrFail ({ "session", "new", s, "--rate", "25" });
+    runLoopstageOrFail ({ "session", "add-track", s, "--name", "Score", "--kind", "mx", "--channels", "1" });
+    runLoopstageOrFail ({ "session", "add-music", s, "--id", "1M01", "--title", "Theme", "--licence", "own", "--composer", "Us" });
+    runLoopstageOrFail ({ "session", "add-region", s, "--track", "Score", "--file", music, "--at", "0", "--music-cue", "1M01" });
 
     const auto sheet = (dir / "cues.csv").string();
     auto ok = runLoopstage ({ "rights", s, "--cue-sheet", sheet, "--json" });
@@ -38,8 +28,8 @@ TEST_CASE ("rights clears own music, refuses unlicensed music with exit 3 and wr
     CHECK (json["uses"].size() == 1);
     CHECK_THAT (loopstage::readWholeFile (sheet), Catch::Contains ("1M01,Theme,Us,,background,01:00:00:00,01:00:05:00,00:05"));
 
-    cli ({ "session", "add-music", s, "--id", "1M02", "--title", "Hit Song", "--licence", "licensed" });
-    cli ({ "session", "add-region", s, "--track", "Score", "--file", music, "--at", "10", "--music-cue", "1M02" });
+    runLoopstageOrFail ({ "session", "add-music", s, "--id", "1M02", "--title", "Hit Song", "--licence", "licensed" });
+    runLoopstageOrFail ({ "session", "add-region", s, "--track", "Score", "--file", music, "--at", "10", "--music-cue", "1M02" });
     auto refused = runLoopstage ({ "rights", s, "--json" });
     CHECK (refused.exitCode == 3);
     json = nlohmann::json::parse (refused.out);

@@ -19,6 +19,13 @@ std::string runOrFail (const std::vector<std::string>& argv)
     return r.out;
 }
 
+std::string runLoopstageOrFail (const std::vector<std::string>& args)
+{
+    std::vector<std::string> argv { loopstageBinary().string() };
+    argv.insert (argv.end(), args.begin(), args.end());
+    return runOrFail (argv);
+}
+
 std::filesystem::path loopstageBinary()
 {
     return std::filesystem::path (LOOPSTAGE_TEST_BIN) / "loopstage";

@@ -25,6 +25,9 @@ std::filesystem::path loopstageBinary();
 /** Runs `build/bin/loopstage <args...>`. */
 ProcessResult runLoopstage (const std::vector<std::string>& args);
 
+/** runOrFail for `build/bin/loopstage <args...>`: steps a test needs to succeed (building a session). */
+std::string runLoopstageOrFail (const std::vector<std::string>& args);
+
 /** The source tree root (for Assets/ and fixtures). */
 std::filesystem::path sourceDir();
 } // namespace loopstage::test
