@@ -1,6 +1,8 @@
 #include "Support/JackServer.h"
 
 #include <chrono>
+#include <fcntl.h>
+#include <fstream>
 #include <csignal>
 #include <filesystem>
 #include <spawn.h>
@@ -16,7 +18,8 @@ namespace loopstage::test
 JackServer::JackServer (int period, int rate) : name ("loopstage-test-" + std::to_string (::getpid()))
 {
     removeStaleFiles();
-    std::vector<std::string> args { "jackd", "-n", name, "--no-realtime", "-d", "dummy", "-r", std::to_string (rate),
+    logPath = (std::filesystem::temp_directory_path() / (name + ".log")).string();
+    std::vector<std::string> args { "jackd", "-n", name, "-R", "-d", "dummy", "-r", std::to_string (rate),
                                     "-p", std::to_string (period), "-C", "0", "-P", "2" };
     std::vector<char*> argv;
     for (auto& a : args)
@@ -24,8 +27,8 @@ JackServer::JackServer (int period, int rate) : name ("loopstage-test-" + std::t
     argv.push_back (nullptr);
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init (&actions);
-    posix_spawn_file_actions_addopen (&actions, 1, "/dev/null", 0x1 /* O_WRONLY */, 0);
-    posix_spawn_file_actions_addopen (&actions, 2, "/dev/null", 0x1, 0);
+    posix_spawn_file_actions_addopen (&actions, 1, logPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_adddup2 (&actions, 1, 2);
     const int rc = posix_spawnp (&pid, "jackd", &actions, nullptr, argv.data(), environ);
     posix_spawn_file_actions_destroy (&actions);
     if (rc != 0)
@@ -51,6 +54,28 @@ JackServer::~JackServer()
     removeStaleFiles();
 }
 
+JackServer::XrunReport JackServer::xrunReport (const std::string& client) const
+{
+    XrunReport report;
+    std::ifstream log (logPath);
+    const auto ours = "client = " + client + " was not finished";
+    for (std::string line; std::getline (log, line);)
+    {
+        if (line.find ("XRun") == std::string::npos && line.find ("not finished") == std::string::npos)
+            continue;
+        if (line.find ("JackTimedDriver::Process XRun") != std::string::npos)
+            ++report.serverLate;
+        else if (line.find (ours) != std::string::npos && line.find ("state = Triggered") != std::string::npos)
+            ++report.clientNotWoken;
+        else if (line.find (ours) != std::string::npos)
+            ++report.clientRunning;
+        else
+            ++report.other;
+        report.lines.push_back (line);
+    }
+    return report;
+}
+
 bool JackServer::waitUntil (const std::function<bool()>& attempt, double seconds)
 {
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double> (seconds);
@@ -67,6 +92,8 @@ bool JackServer::waitUntil (const std::function<bool()>& attempt, double seconds
 void JackServer::removeStaleFiles() const
 {
     std::error_code ec;
+    if (pid > 0)
+        std::filesystem::remove (logPath, ec);
     for (auto& entry : std::filesystem::directory_iterator ("/dev/shm", ec))
         if (entry.path().filename().string().find (name) != std::string::npos)
             std::filesystem::remove_all (entry.path(), ec);

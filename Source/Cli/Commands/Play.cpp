@@ -77,12 +77,15 @@ namespace
                       { "sample_rate", device.sampleRate() }, { "buffer_size", device.bufferSize() },
                       { "played_seconds", played }, { "wall_seconds", wall }, { "callbacks", device.callbacks() },
                       { "xruns", device.xruns() }, { "late_callbacks", device.lateCallbacks() },
-                      { "longest_callback_us", device.longestCallbackMicros() }, { "underruns", player.underruns() },
+                      { "longest_callback_us", device.longestCallbackMicros() },
+                      { "longest_callback_cpu_us", device.callbackTiming().longestCpuMicros() },
+                      { "over_budget_callbacks", device.callbackTiming().overBudgetCallbacks() }, { "underruns", player.underruns() },
                       { "warnings", warnings } };
         std::string human = "played " + fixed (played, 2) + " s through " + device.typeName() + " '" + device.deviceName() + "' at "
                             + fixed (device.sampleRate(), 0) + " Hz, " + std::to_string (device.bufferSize()) + " samples: "
                             + std::to_string (device.xruns()) + " xruns, " + std::to_string (device.lateCallbacks())
-                            + " late callbacks (longest " + fixed (device.longestCallbackMicros(), 0) + " us), "
+                            + " late callbacks (longest " + fixed (device.longestCallbackMicros(), 0) + " us, of it "
+                            + fixed (device.callbackTiming().longestCpuMicros(), 0) + " us CPU), "
                             + std::to_string (player.underruns()) + " disk underruns";
         for (auto& w : warnings)
             human += "\nwarning: " + w;

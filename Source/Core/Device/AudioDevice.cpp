@@ -5,7 +5,6 @@
 #include <juce_audio_devices/juce_audio_devices.h>
 
 #include <algorithm>
-#include <chrono>
 #include <pthread.h>
 #include <sched.h>
 
@@ -36,27 +35,21 @@ namespace
                     pthread_setschedparam (pthread_self(), SCHED_FIFO, &param);
                 }
             }
-            const auto start = std::chrono::steady_clock::now();
+            const auto start = CallbackTiming::begin();
             render (out, outs, frames);
-            const double micros = std::chrono::duration<double, std::micro> (std::chrono::steady_clock::now() - start).count();
-            calls.fetch_add (1, std::memory_order_relaxed);
-            if (micros > budgetMicros.load (std::memory_order_relaxed))
-                late.fetch_add (1, std::memory_order_relaxed);
-            if (micros > longest.load (std::memory_order_relaxed))
-                longest.store (micros, std::memory_order_relaxed);
+            timing.end (start);
         }
 
         void audioDeviceAboutToStart (juce::AudioIODevice* device) override
         {
-            budgetMicros.store (1e6 * device->getCurrentBufferSizeSamples() / device->getCurrentSampleRate());
+            timing.setPeriod (1e6 * device->getCurrentBufferSizeSamples() / device->getCurrentSampleRate());
         }
 
         void audioDeviceStopped() override {}
 
         AudioDevice::RenderCallback render;
         bool realtime = false;   // audio thread only
-        std::atomic<std::uint64_t> calls { 0 }, late { 0 };
-        std::atomic<double> longest { 0.0 }, budgetMicros { 1e9 };
+        CallbackTiming timing;
     };
 
     // libjack prints to stderr when it finds no server, and JUCE's device scan probes JACK even
@@ -163,7 +156,8 @@ void AudioDevice::stop()
 }
 
 int AudioDevice::xruns() const { return impl->device().getXRunCount(); }
-std::uint64_t AudioDevice::callbacks() const noexcept { return impl->callback->calls.load(); }
-std::uint64_t AudioDevice::lateCallbacks() const noexcept { return impl->callback->late.load(); }
-double AudioDevice::longestCallbackMicros() const noexcept { return impl->callback->longest.load(); }
+std::uint64_t AudioDevice::callbacks() const noexcept { return impl->callback->timing.callbacks(); }
+std::uint64_t AudioDevice::lateCallbacks() const noexcept { return impl->callback->timing.lateCallbacks(); }
+double AudioDevice::longestCallbackMicros() const noexcept { return impl->callback->timing.longestMicros(); }
+const CallbackTiming& AudioDevice::callbackTiming() const noexcept { return impl->callback->timing; }
 } // namespace loopstage::device

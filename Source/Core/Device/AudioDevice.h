@@ -11,6 +11,8 @@
     The callback runs on the device's audio thread: it times itself and calls `render`, nothing
     else. Late callbacks (longer than one buffer) and the driver's xruns are counted.
 */
+#include "Base/CallbackTiming.h"
+
 #include <atomic>
 #include <cstdint>
 #include <functional>
@@ -60,6 +62,8 @@ public:
     /** Callbacks that took longer than one buffer: the dropouts this host caused. */
     std::uint64_t lateCallbacks() const noexcept;
     double longestCallbackMicros() const noexcept;
+    /** Wall and CPU time of the callbacks against the buffer period. */
+    const CallbackTiming& callbackTiming() const noexcept;
 
 private:
     struct Impl;

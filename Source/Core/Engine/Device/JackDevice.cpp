@@ -2,7 +2,6 @@
 #include "Base/Error.h"
 
 #include <algorithm>
-#include <chrono>
 #include <jack/jack.h>
 #include <jack/thread.h>
 
@@ -80,16 +79,12 @@ void JackDevice::stop()
 int JackDevice::processCallback (std::uint32_t frames, void* self)
 {
     auto& device = *static_cast<JackDevice*> (self);
-    const auto started = std::chrono::steady_clock::now();
+    const auto started = CallbackTiming::begin();
     for (size_t c = 0; c < device.ports.size(); ++c)
         device.buffers[c] = static_cast<float*> (jack_port_get_buffer (device.ports[c], frames));
     device.render (device.buffers.data(), (int) device.buffers.size(), (int) frames);
-    const double micros = std::chrono::duration<double, std::micro> (std::chrono::steady_clock::now() - started).count();
-    if (micros * 1e-6 * device.rate > frames)
-        device.lateCount.fetch_add (1, std::memory_order_relaxed);
-    if (micros > device.longestMicros.load (std::memory_order_relaxed))
-        device.longestMicros.store (micros, std::memory_order_relaxed);
-    device.callbackCount.fetch_add (1, std::memory_order_relaxed);
+    device.timing.setPeriod (1e6 * frames / device.rate);
+    device.timing.end (started);
     return 0;
 }
 
@@ -98,7 +93,7 @@ int JackDevice::xrunCallback (void* self)
     auto& device = *static_cast<JackDevice*> (self);
     const auto n = device.xrunCount.fetch_add (1);
     if (n < device.xrunAt.size())
-        device.xrunAt[n].store (device.callbackCount.load());
+        device.xrunAt[n].store (device.timing.callbacks());
     return 0;
 }
 

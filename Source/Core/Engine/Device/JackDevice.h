@@ -8,6 +8,8 @@
     The JACK process callback is the audio thread: it fetches the port buffers and calls the
     render callback; nothing else. Xruns reported by the server are counted.
 */
+#include "Base/CallbackTiming.h"
+
 #include <array>
 #include <atomic>
 #include <cstdint>
@@ -42,11 +44,13 @@ public:
 
     /** Xruns the server reported (any client late, or the server's own timer late). */
     std::uint64_t xruns() const noexcept { return xrunCount.load(); }
-    /** Callbacks of ours that took longer than one period: the xruns this client caused. */
-    std::uint64_t lateCallbacks() const noexcept { return lateCount.load(); }
-    std::uint64_t callbacks() const noexcept { return callbackCount.load(); }
+    /** Callbacks of ours that took longer than one period on the wall clock. */
+    std::uint64_t lateCallbacks() const noexcept { return timing.lateCallbacks(); }
+    std::uint64_t callbacks() const noexcept { return timing.callbacks(); }
     /** Longest time one callback took, in microseconds. */
-    double longestCallbackMicros() const noexcept { return longestMicros.load(); }
+    double longestCallbackMicros() const noexcept { return timing.longestMicros(); }
+    /** Wall and CPU time of the callbacks against the period. */
+    const CallbackTiming& callbackTiming() const noexcept { return timing; }
     /** Callback counts at which the first xruns happened (up to 64), to tell start-up hiccups
         from steady-state ones. */
     std::vector<std::uint64_t> xrunTimes() const;
@@ -60,8 +64,8 @@ private:
     RenderCallback render;
     double rate = 48000.0;
     bool active = false;
-    std::atomic<std::uint64_t> xrunCount { 0 }, callbackCount { 0 }, lateCount { 0 };
-    std::atomic<double> longestMicros { 0.0 };
+    std::atomic<std::uint64_t> xrunCount { 0 };
+    CallbackTiming timing;
     std::array<std::atomic<std::uint64_t>, 64> xrunAt {};
 
     static int processCallback (std::uint32_t frames, void* self);
