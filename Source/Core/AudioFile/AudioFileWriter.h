@@ -10,6 +10,10 @@
     comes out as a plain RIFF WAVE (WAVE_FORMAT_EXTENSIBLE, with a JUNK chunk where RF64 keeps its
     ds64 sizes, as EBU Tech 3306 recommends), a longer one as RF64. Container::rf64 forces RF64
     at any size. bext and iXML go in either way, before the audio data.
+
+    16- and 24-bit WAV/RF64 samples are encoded here (PcmEncoder.h, byte-identical to
+    libsndfile's) and written in one large sf_write_raw() per call; other formats go through
+    sf_writef_float.
 */
 #include "AudioFile/AudioBuffer.h"
 #include "AudioFile/BextChunk.h"
@@ -68,6 +72,8 @@ private:
     std::unique_ptr<Handle> handle;
     AudioWriteOptions options;
     std::vector<float> interleaved;
+    std::vector<unsigned char> encoded;   ///< raw PCM on its way to the file
+    bool rawPcm = false;
     std::int64_t written = 0;
 };
 

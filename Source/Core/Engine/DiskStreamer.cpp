@@ -2,13 +2,12 @@
 
 #include <algorithm>
 #include <chrono>
-#include <exception>
-#include <functional>
 
 namespace loopstage::engine
 {
-TrackStream::TrackStream (int channels, std::int64_t capacityFrames)
-    : numChannels (channels), capacity (capacityFrames), ring ((size_t) (channels * capacityFrames), 0.0f)
+TrackStream::TrackStream (int channels, std::int64_t capacityFrames, bool directRead)
+    : numChannels (channels), capacity (directRead ? 0 : capacityFrames), direct (directRead),
+      ring (directRead ? 0 : (size_t) (channels * capacityFrames), 0.0f)
 {
 }
 
@@ -28,6 +27,22 @@ bool TrackStream::read (std::int64_t frame, int count, float* const* dest) noexc
         return false;
     };
 
+    if (direct)
+    {
+        if (playlist == nullptr || failed.load (std::memory_order_relaxed))
+            return silence();
+        try
+        {
+            playlist->read (frame, count, dest);
+            return true;
+        }
+        catch (...)
+        {
+            readError = std::current_exception();
+            failed.store (true, std::memory_order_release);
+            return silence();
+        }
+    }
     if (invalidated.exchange (false, std::memory_order_acq_rel))
     {
         requestSeek (frame + count);
@@ -100,6 +115,13 @@ std::int64_t TrackStream::fill (std::int64_t maxFrames)
 
 DiskStreamer::DiskStreamer (std::int64_t readAheadFrames) : readAhead (std::max<std::int64_t> (readAheadFrames, 1024)) {}
 
+std::unique_ptr<DiskStreamer> DiskStreamer::direct()
+{
+    auto streamer = std::make_unique<DiskStreamer> (0);
+    streamer->directStreams = true;
+    return streamer;
+}
+
 DiskStreamer::~DiskStreamer()
 {
     stop();
@@ -112,7 +134,7 @@ std::shared_ptr<TrackStream> DiskStreamer::stream (const std::string& trackId, i
     for (auto& [id, s] : streams)
         if (id == key)
             return s;
-    auto s = std::make_shared<TrackStream> (channels, readAhead);
+    auto s = std::make_shared<TrackStream> (channels, readAhead, directStreams);
     streams.emplace_back (key, s);
     return s;
 }
@@ -183,53 +205,15 @@ bool DiskStreamer::service (std::int64_t maxChunk)
     return didWork;
 }
 
-namespace
-{
-    /** prepareFor's work: one stream per unit, on the render thread and the pool's workers. */
-    struct PrepareJob final : ParallelJob
-    {
-        const std::vector<std::function<void()>>* alongside = nullptr;
-        std::vector<TrackStream*> streams;
-        std::function<void (TrackStream&)> work;
-        std::atomic<size_t> next { 0 }, done { 0 };
-        std::exception_ptr error;
-        std::atomic<bool> failed { false };
-
-        size_t units() const noexcept { return alongside->size() + streams.size(); }
-
-        bool runOne() noexcept override
-        {
-            const auto i = next.fetch_add (1);
-            if (i >= units())
-                return false;
-            try
-            {
-                if (i < alongside->size())
-                    (*alongside)[i]();
-                else
-                    work (*streams[i - alongside->size()]);
-            }
-            catch (...)
-            {
-                if (! failed.exchange (true))
-                    error = std::current_exception();
-            }
-            done.fetch_add (1);
-            return true;
-        }
-        bool finished() const noexcept override { return done.load() >= units(); }
-    };
-} // namespace
-
-bool DiskStreamer::prepareFor (std::int64_t frame, int count, WorkerPool* pool, const std::vector<std::function<void()>>& alongside)
+void DiskStreamer::prepareFor (std::int64_t frame, int count)
 {
     std::lock_guard<std::mutex> guard (lock);
-    PrepareJob job;
-    job.alongside = &alongside;
     for (auto& entry : streams)
     {
         auto& s = *entry.second;
         const bool changed = takePlaylist (s);
+        if (s.direct)
+            continue;
         const auto start = s.ringStart + s.readCount.load (std::memory_order_relaxed);
         const auto end = s.ringStart + s.writeCount.load (std::memory_order_relaxed);
         const bool inSync = s.served.load() == s.seekSerial.load() && ! s.invalidated.load();
@@ -244,20 +228,16 @@ bool DiskStreamer::prepareFor (std::int64_t frame, int count, WorkerPool* pool, 
         }
         // Top up only when short, then fill the whole ring: few, large reads.
         if (s.ringStart + s.writeCount.load (std::memory_order_relaxed) < frame + count)
-            job.streams.push_back (&s);
+            s.fill (s.capacity);
     }
-    if (job.streams.empty())
-        return false;
-    job.work = [] (TrackStream& s) { s.fill (s.capacity); };
-    if (pool != nullptr)
-        pool->run (job);
-    else
-        while (job.runOne())
-        {
-        }
-    if (job.error)
-        std::rethrow_exception (job.error);
-    return true;
+}
+
+void DiskStreamer::rethrowReadError()
+{
+    std::lock_guard<std::mutex> guard (lock);
+    for (auto& entry : streams)
+        if (entry.second->failed.load (std::memory_order_acquire))
+            std::rethrow_exception (entry.second->readError);
 }
 
 void DiskStreamer::preroll (std::int64_t frame)

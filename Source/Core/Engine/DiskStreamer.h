@@ -12,14 +12,18 @@
 
     Ring positions are monotonic counts published with release/acquire; the seek handshake is a
     serial the audio thread bumps and the butler echoes once the ring restarts at the new frame.
+
+    Offline renders use direct streams instead: no ring, no disk thread; read() decodes the
+    playlist straight into the graph's buffer on whichever thread processes the track. A ring
+    there would only add a pass over every sample through memory (the render waits for the
+    files anyway), and the graph's worker pool already reads the tracks in parallel.
 */
+#include <exception>
 #include "Engine/Playlist.h"
-#include "Engine/WorkerPool.h"
 
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -33,13 +37,16 @@ constexpr int maxStreamChannels = 8;
 class TrackStream
 {
 public:
-    TrackStream (int channels, std::int64_t capacityFrames);
+    /** A ring of `capacityFrames`, or with `direct` none: read() decodes the playlist itself. */
+    TrackStream (int channels, std::int64_t capacityFrames, bool direct = false);
 
     int channels() const noexcept { return numChannels; }
 
     /** Audio thread: copies the timeline [frame, frame + count) into dest[c], or silence (and a
         seek request) when the ring does not hold it. Returns false when it played silence
-        because data was missing. @realtime */
+        because data was missing. @realtime for a ring stream; a direct stream reads the file
+        here (offline only), and on a read error plays silence and keeps the error for
+        DiskStreamer::rethrowReadError(). */
     bool read (std::int64_t frame, int count, float* const* dest) noexcept;
 
     /** Times read() found the ring short of data it should have had. */
@@ -49,6 +56,9 @@ private:
     friend class DiskStreamer;
     int numChannels;
     std::int64_t capacity;
+    bool direct;
+    std::exception_ptr readError;              ///< direct: the first read error (written once)
+    std::atomic<bool> failed { false };
     std::vector<float> ring;                   ///< channel-major, `capacity` frames each
     std::atomic<std::int64_t> writeCount { 0 }, readCount { 0 };
     std::int64_t ringStart = 0;                ///< timeline frame of count 0 (butler-written before `served`)
@@ -72,8 +82,11 @@ private:
 class DiskStreamer
 {
 public:
-    /** `readAheadFrames` per track ring (at least twice the largest block). */
+    /** `readAheadFrames` per track ring (at least twice the largest block), for live playback. */
     explicit DiskStreamer (std::int64_t readAheadFrames);
+    /** Direct streams for offline renders (no rings, no disk thread): call prepareFor() before
+        each block and rethrowReadError() after it. */
+    static std::unique_ptr<DiskStreamer> direct();
     ~DiskStreamer();
 
     /** Message thread: the stream for a track id and channel count, made on first use. */
@@ -86,13 +99,13 @@ public:
     void start();
     void stop();
 
-    /** Offline renders (no disk thread): makes every ring hold [frame, frame + count), reading
-        synchronously on the calling thread (and the pool's workers, a stream each). When any
-        ring needs reading, the `alongside` tasks run in the same parallel job, ahead of the
-        reads (the offline renderer writes its files there, so writing overlaps reading); they
-        do not run otherwise. Rethrows the first error. Returns whether it read (and ran them). */
-    bool prepareFor (std::int64_t frame, int count, WorkerPool* pool = nullptr,
-                     const std::vector<std::function<void()>>& alongside = {});
+    /** Offline renders: hands every stream its latest playlist (after an edit) before a block.
+        Ring streams are also made to hold [frame, frame + count), read synchronously on the
+        calling thread; direct streams read as they are processed. */
+    void prepareFor (std::int64_t frame, int count);
+    /** Direct streams: rethrows the first read error any of them met (a file that cannot be
+        read, with its name). Call between blocks. */
+    void rethrowReadError();
 
     /** Live start: restarts every ring at `frame` and fills it, synchronously. */
     void preroll (std::int64_t frame);
@@ -101,6 +114,7 @@ public:
 
 private:
     std::int64_t readAhead;
+    bool directStreams = false;
     mutable std::mutex lock;
     std::vector<std::pair<std::string, std::shared_ptr<TrackStream>>> streams;
     std::thread thread;

@@ -14,9 +14,8 @@ namespace loopstage::engine
 {
 namespace
 {
-    /** Samples each track's read-ahead holds offline: reads (and the file writes that go with
-        them) come in pieces this large. */
-    constexpr std::int64_t offlineReadAhead = 131072;
+    /** Samples each output file gathers before it is encoded and written: few, large writes. */
+    constexpr std::int64_t fileChunk = 131072;
 
     /** One delivered signal: where it is in the graph and how late it comes out. */
     struct Output
@@ -34,11 +33,11 @@ namespace
         virtual void begin (const std::vector<std::string>& names, const std::vector<int>& channels, int maxBlock, std::int64_t chunk) = 0;
         /** Output `output`'s aligned samples for [outFrame, outFrame + count), from channels[c] + offset. */
         virtual void take (size_t output, const float* const* channels, int offset, std::int64_t outFrame, int count) = 0;
-        /** Work that may run on any thread alongside the next disk reads, each task touching
-            one output only (it may not run: then it is offered again). */
+        /** Work due now that may run on any thread, in parallel, each task touching one output
+            only (files: a full chunk to encode and write). */
         virtual void pendingWork (std::vector<std::function<void()>>&) {}
-        /** The last of it, run in parallel once every block is rendered (files: write and close). */
-        virtual void closingWork (std::vector<std::function<void()>>& tasks) { pendingWork (tasks); }
+        /** The last of it, once every block is rendered (files: write the rest and close). */
+        virtual void closingWork (std::vector<std::function<void()>>&) {}
     };
 
     /** Runs independent tasks on the calling thread and the pool's workers. */
@@ -83,11 +82,19 @@ namespace
             throw InputError ("threads must be 1..64");
         const int maxBlock = *std::max_element (pattern.begin(), pattern.end());
 
-        // Few, large reads (and writes alongside them): the rings hold several seconds.
-        const auto readAhead = std::max<std::int64_t> (offlineReadAhead, 2 * (std::int64_t) maxBlock);
-        DiskStreamer streamer (readAhead);
-        auto graph = compileGraph (plan, maxBlock, streamer, nullptr, false);
+        // Tracks decode straight into the graph (direct streams), in parallel on the pool.
+        auto streamer = DiskStreamer::direct();
+        auto graph = compileGraph (plan, maxBlock, *streamer, nullptr, false);
         WorkerPool pool (options.threads - 1);
+        auto runTasks = [&pool] (const std::vector<std::function<void()>>& tasks)
+        {
+            if (tasks.empty())
+                return;
+            TaskJob job (tasks);
+            pool.run (job);
+            if (job.error)
+                std::rethrow_exception (job.error);
+        };
 
         std::vector<Output> outputs;
         std::vector<std::string> names;
@@ -106,7 +113,7 @@ namespace
         outputs.push_back ({ graph->nodes[(size_t) graph->master].get(), graph->latency() });
         names.push_back ("printmaster");
         channels.push_back (graph->nodes[(size_t) graph->master]->channels);
-        sink.begin (names, channels, maxBlock, readAhead);
+        sink.begin (names, channels, maxBlock, std::max<std::int64_t> (fileChunk, 2 * (std::int64_t) maxBlock));
 
         const auto total = plan.length + graph->latency();
         const auto progressEvery = (std::int64_t) plan.sampleRate;
@@ -118,8 +125,10 @@ namespace
             const int n = (int) std::min<std::int64_t> (pattern[step++ % pattern.size()], total - frame);
             tasks.clear();
             sink.pendingWork (tasks);
-            streamer.prepareFor (frame, n, &pool, tasks);
+            runTasks (tasks);
+            streamer->prepareFor (frame, n);
             graph->processBlock (frame, n, &pool);
+            streamer->rethrowReadError();
             for (size_t o = 0; o < outputs.size(); ++o)
             {
                 // Timeline sample t comes out of this node at frame t + latency.
@@ -138,13 +147,7 @@ namespace
         }
         tasks.clear();
         sink.closingWork (tasks);
-        if (! tasks.empty())
-        {
-            TaskJob job (tasks);
-            pool.run (job);
-            if (job.error)
-                std::rethrow_exception (job.error);
-        }
+        runTasks (tasks);
         progress.update (1.0, "render");
         return graph->latency();
     }
@@ -200,9 +203,9 @@ std::string safeFileName (const std::string& name)
 
 namespace
 {
-    /** Writes each output to its file. Samples gather in a chunk per output (as long as the
-        read-ahead) that is encoded and written alongside the next disk reads, one task per
-        file, so with several threads the files are written in parallel with the reading. */
+    /** Writes each output to its file. Samples gather in a chunk per output that is encoded
+        and written once full, one task per file, so with several threads the files are written
+        in parallel. */
     class FolderSink final : public Sink
     {
     public:
@@ -239,6 +242,7 @@ namespace
                 file.peaks.assign ((size_t) channels[o], 0.0f);
                 file.chunk.allocate (channels[o], (int) (chunk + 2 * (std::int64_t) maxBlock));
                 file.capacity = chunk + 2 * (std::int64_t) maxBlock;
+                file.chunkFrames = chunk;
                 files.push_back (std::move (file));
             }
         }
@@ -247,7 +251,7 @@ namespace
         {
             auto& file = files[o];
             if (file.pending + count > file.capacity)
-                flush (file);   // only if reads and writes drift apart; normally they go together
+                flush (file);   // pendingWork() normally empties it first
             for (int c = 0; c < file.chunk.numChannels; ++c)
                 std::copy (src[c] + offset, src[c] + offset + count, file.chunk.channels[c] + file.pending);
             file.pending += count;
@@ -256,8 +260,8 @@ namespace
         void pendingWork (std::vector<std::function<void()>>& tasks) override
         {
             for (auto& file : files)
-                if (file.pending > 0)
-                    tasks.push_back ([this, &file] { flush (file); });
+                if (file.pending >= file.chunkFrames)
+                    tasks.push_back ([&file] { flush (file); });
         }
 
         void closingWork (std::vector<std::function<void()>>& tasks) override
@@ -287,7 +291,7 @@ namespace
             std::unique_ptr<audio::AudioFileWriter> writer;
             std::vector<float> peaks;
             ChannelBuffer chunk;
-            std::int64_t capacity = 0, pending = 0;
+            std::int64_t capacity = 0, pending = 0, chunkFrames = 0;
         };
         const MixPlan& plan;
         std::filesystem::path folder;

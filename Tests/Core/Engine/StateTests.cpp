@@ -21,8 +21,8 @@ TEST_CASE ("an edit keeps the state of untouched nodes (delay lines, playlists)"
 
     // The same render, but the graph is rebuilt every 10 blocks with a fader move on track 4 only
     // (5.1, routed to MX): DX, which holds track 1's 65-sample delay insert, must not change.
-    DiskStreamer streamer (65536);
-    auto graph = compileGraph (plan, 256, streamer, nullptr, false);
+    auto streamer = DiskStreamer::direct();
+    auto graph = compileGraph (plan, 256, *streamer, nullptr, false);
     const auto latency = graph->nodes[(size_t) graph->stems[0]]->latency;
     std::vector<float> dx;
     int block = 0;
@@ -32,12 +32,13 @@ TEST_CASE ("an edit keeps the state of untouched nodes (delay lines, playlists)"
         {
             auto edited = plan;
             edited.tracks[4].gainDb = -(block % 7);
-            auto next = compileGraph (edited, 256, streamer, graph.get(), false);
+            auto next = compileGraph (edited, 256, *streamer, graph.get(), false);
             REQUIRE (next->latency() == graph->latency());
             graph = std::move (next);
         }
-        streamer.prepareFor (frame, 256);
+        streamer->prepareFor (frame, 256);
         graph->processBlock (frame, 256, nullptr);
+        streamer->rethrowReadError();
         const float* left = graph->nodes[(size_t) graph->stems[0]]->output()[0];
         dx.insert (dx.end(), left, left + 256);
     }
