@@ -15,7 +15,7 @@ void spinPause() noexcept
 #endif
 }
 
-WorkerPool::WorkerPool (int workers, std::function<void()> threadStarted)
+WorkerPool::WorkerPool (int workers, std::function<void()> threadStarted, Waiting w) : waiting (w)
 {
     sem_init (&wake, 0, 0);
     for (int i = 0; i < workers; ++i)
@@ -48,13 +48,13 @@ void WorkerPool::workerLoop (const std::function<void()>& threadStarted)
         busy.fetch_add (1);
         if (ParallelJob* job = current.load())
         {
-            int idle = 0;
+            int rounds = 0;
             while (! job->finished())
             {
                 if (job->runOne())
-                    idle = 0;
-                else if (++idle > 64)
-                    spinPause();
+                    rounds = 0;
+                else
+                    idle (rounds);
             }
         }
         busy.fetch_sub (1);
@@ -72,11 +72,27 @@ void WorkerPool::run (ParallelJob& job) noexcept
     current.store (&job);
     for (size_t i = 0; i < threads.size(); ++i)
         sem_post (&wake);
+    int rounds = 0;
     while (! job.finished())
-        if (! job.runOne())
-            spinPause();
+    {
+        if (job.runOne())
+            rounds = 0;
+        else
+            idle (rounds);
+    }
     current.store (nullptr);
+    rounds = 0;
     while (busy.load() != 0)
+        idle (rounds);
+}
+
+void WorkerPool::idle (int& rounds) const noexcept
+{
+    if (++rounds <= 64)
+        return;
+    if (waiting == Waiting::yield && rounds > 256)
+        std::this_thread::yield();
+    else
         spinPause();
 }
 } // namespace loopstage::engine

@@ -29,9 +29,17 @@ public:
 class WorkerPool
 {
 public:
+    /** How a thread waits inside a job for work another thread is finishing. */
+    enum class Waiting
+    {
+        spin,    ///< live: a block lasts a few ms and a sleeping thread wakes too late
+        yield    ///< offline: after a short spin, give the core away (the thread we wait for
+                 ///< may need it: on a loaded or virtual machine spinning starves it)
+    };
+
     /** `workers` helper threads (0: single-threaded). `threadStarted` runs first on each worker
         (tests use it to install their real-time guards). Not realtime. */
-    explicit WorkerPool (int workers, std::function<void()> threadStarted = {});
+    explicit WorkerPool (int workers, std::function<void()> threadStarted = {}, Waiting waiting = Waiting::spin);
     ~WorkerPool();
     WorkerPool (const WorkerPool&) = delete;
     WorkerPool& operator= (const WorkerPool&) = delete;
@@ -47,6 +55,9 @@ private:
     std::atomic<ParallelJob*> current { nullptr };
     std::atomic<int> busy { 0 };
     std::atomic<bool> quitting { false };
+    Waiting waiting;
+
+    void idle (int& rounds) const noexcept;
 
     void workerLoop (const std::function<void()>& threadStarted);
 };
