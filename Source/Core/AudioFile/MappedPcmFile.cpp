@@ -1,4 +1,5 @@
 #include "AudioFile/MappedPcmFile.h"
+#include "AudioFile/Ssse3.h"
 
 #include <algorithm>
 #include <bit>
@@ -7,7 +8,7 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#if defined(__x86_64__)
+#if LOOPSTAGE_SSSE3
  #include <immintrin.h>
 #endif
 
@@ -76,7 +77,7 @@ namespace
         }
         return false;
     }
-#if defined(__x86_64__)
+#if LOOPSTAGE_SSSE3
     /** Mono 24-bit, four samples per 12 bytes: each moved into the top three bytes of an int32
         by one byte shuffle, then the same conversion and scaling as the scalar loop (exact:
         an int24 fits a float's mantissa, and the scale is a power of two). Returns the count done;
@@ -95,11 +96,6 @@ namespace
         return i;
     }
 
-    bool haveSsse3() noexcept
-    {
-        static const bool have = __builtin_cpu_supports ("ssse3");
-        return have;
-    }
 #endif
 } // namespace
 
@@ -159,7 +155,7 @@ void MappedPcmFile::decode (int channel, std::int64_t start, std::int64_t count,
             }
             break;
         case 3:
-#if defined(__x86_64__)
+#if LOOPSTAGE_SSSE3
             if (numChannels == 1 && haveSsse3())
             {
                 const auto done = decodeMono24Ssse3 (p, count, dest);

@@ -1,10 +1,10 @@
 #include "AudioFile/PcmEncoder.h"
+#include "AudioFile/Ssse3.h"
 
 #include <cmath>
 
-#if defined(__x86_64__) || defined(__i386__)
+#if LOOPSTAGE_SSSE3
  #include <immintrin.h>
- #define LOOPSTAGE_PCM_SSSE3 1
 #endif
 
 namespace loopstage::audio
@@ -46,7 +46,7 @@ namespace
         return count;
     }
 
-#if LOOPSTAGE_PCM_SSSE3
+#if LOOPSTAGE_SSSE3
     // Clipping by clamping before the conversion gives libsndfile's bytes: the largest float
     // below 2^31 (2^31 - 128) keeps the top 24 (or 16) bits all ones, -2^31 converts exactly.
     // cvtps2dq rounds to nearest-even under the default MXCSR, as lrintf does.
@@ -75,12 +75,6 @@ namespace
         }
         return i;
     }
-
-    bool haveSsse3() noexcept
-    {
-        static const bool have = __builtin_cpu_supports ("ssse3");
-        return have;
-    }
 #endif
 } // namespace
 
@@ -99,14 +93,14 @@ std::size_t encodePcm (SampleFormat format, const float* x, std::int64_t count, 
     std::int64_t done = 0;
     if (format == SampleFormat::int24)
     {
-#if LOOPSTAGE_PCM_SSSE3
+#if LOOPSTAGE_SSSE3
         if (haveSsse3())
             done = encode24Ssse3 (x, count, dest);
 #endif
         encode24Scalar (x, done, count, dest);
         return (std::size_t) count * 3;
     }
-#if LOOPSTAGE_PCM_SSSE3
+#if LOOPSTAGE_SSSE3
     if (haveSsse3())
         done = encode16Ssse3 (x, count, dest);
 #endif
