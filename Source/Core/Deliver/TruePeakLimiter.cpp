@@ -11,9 +11,8 @@ void TruePeakLimiter::prepare (int channels, double sampleRate, int maxBlock, do
     numChannels = channels;
     maxBlockSize = maxBlock;
     window = std::max (2, (int) std::lround (lookaheadMs * 0.001 * sampleRate));
-    // 0.01 dB in hand: the gain moves a little within the interpolation filter's reach.
-    ceiling = (float) std::pow (10.0, (ceilingDbtp - 0.01) / 20.0);
-    releaseCoefficient = 1.0 - std::exp (-1.0 / (releaseMs * 0.001 * sampleRate));
+    setCeiling (ceilingDbtp);
+    setRelease (releaseMs, sampleRate);
     detectors.assign ((size_t) channels, loudness::Oversampler {});
     for (auto& d : detectors)
         d.prepare (16, maxBlock);
@@ -25,6 +24,17 @@ void TruePeakLimiter::prepare (int channels, double sampleRate, int maxBlock, do
     boxRing.assign ((size_t) window, 1.0);
     delay.assign ((size_t) channels, std::vector<float> ((size_t) latencySamples() + 1, 0.0f));
     reset();
+}
+
+void TruePeakLimiter::setCeiling (double ceilingDbtp) noexcept
+{
+    // 0.01 dB in hand: the gain moves a little within the interpolation filter's reach.
+    ceiling = (float) std::pow (10.0, (ceilingDbtp - 0.01) / 20.0);
+}
+
+void TruePeakLimiter::setRelease (double releaseMs, double sampleRate) noexcept
+{
+    releaseCoefficient = 1.0 - std::exp (-1.0 / (releaseMs * 0.001 * sampleRate));
 }
 
 void TruePeakLimiter::reset() noexcept

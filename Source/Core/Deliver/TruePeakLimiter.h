@@ -28,6 +28,10 @@ public:
     void prepare (int channels, double sampleRate, int maxBlock, double ceilingDbtp,
                   double lookaheadMs = 5.0, double releaseMs = 80.0);
     void reset() noexcept;
+    /** Moves the ceiling (dBTP) of a prepared limiter, e.g. a plug-in parameter. @realtime */
+    void setCeiling (double ceilingDbtp) noexcept;
+    /** Sets the release time of a prepared limiter. @realtime */
+    void setRelease (double releaseMs, double sampleRate) noexcept;
 
     /** Limits `n` frames in place (n <= maxBlock); the output lags the input by
         latencySamples(). @realtime */

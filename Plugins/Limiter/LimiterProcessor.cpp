@@ -1,0 +1,109 @@
+#include "Limiter/LimiterProcessor.h"
+
+#include <algorithm>
+
+namespace loopstage::plugins
+{
+namespace
+{
+    juce::AudioProcessorValueTreeState::ParameterLayout makeLayout()
+    {
+        // Ranges as the built-in insert accepts them (engine::makeInsert); defaults as its
+        // LimiterSettings.
+        using Attributes = juce::AudioParameterFloatAttributes;
+        juce::AudioProcessorValueTreeState::ParameterLayout layout;
+        layout.add (std::make_unique<juce::AudioParameterFloat> (
+            juce::ParameterID { "ceiling", 1 }, "Ceiling", juce::NormalisableRange<float> (-40.0f, 0.0f, 0.01f), -1.0f,
+            Attributes().withLabel ("dBTP")));
+        layout.add (std::make_unique<juce::AudioParameterFloat> (
+            juce::ParameterID { "release", 1 }, "Release", juce::NormalisableRange<float> (1.0f, 5000.0f, 0.1f, 0.3f), 80.0f,
+            Attributes().withLabel ("ms")));
+        return layout;
+    }
+} // namespace
+
+LimiterProcessor::LimiterProcessor()
+    : AudioProcessor (BusesProperties()
+                          .withInput ("Input", juce::AudioChannelSet::stereo(), true)
+                          .withOutput ("Output", juce::AudioChannelSet::stereo(), true)),
+      parameters (*this, nullptr, "LoopStageLimiter", makeLayout())
+{
+    ceilingDb = parameters.getRawParameterValue ("ceiling");
+    releaseMs = parameters.getRawParameterValue ("release");
+    // A JUCE VST3 host reads the latency before it activates the plug-in (before prepareToPlay)
+    // and learns of later changes only through its message loop: report the figure for 48 kHz,
+    // post-production's rate, from the start; prepareToPlay sets the one for the real rate.
+    limiter.prepare (2, 48000.0, 64, -1.0, lookaheadMs, 80.0);
+    setLatencySamples (limiter.latencySamples());
+}
+
+bool LimiterProcessor::isBusesLayoutSupported (const BusesLayout& layouts) const
+{
+    const auto out = layouts.getMainOutputChannelSet();
+    return layouts.getMainInputChannelSet() == out
+           && (out == juce::AudioChannelSet::mono() || out == juce::AudioChannelSet::stereo());
+}
+
+void LimiterProcessor::prepareToPlay (double sampleRate, int maximumExpectedSamplesPerBlock)
+{
+    rate = sampleRate;
+    blockSize = std::max (1, maximumExpectedSamplesPerBlock);
+    channels = std::max (1, getMainBusNumOutputChannels());
+    appliedCeiling = ceilingDb->load();
+    appliedRelease = releaseMs->load();
+    limiter.prepare (channels, rate, blockSize, appliedCeiling, lookaheadMs, appliedRelease);
+    setLatencySamples (limiter.latencySamples());
+}
+
+void LimiterProcessor::reset()
+{
+    limiter.reset();
+}
+
+void LimiterProcessor::processBlock (juce::AudioBuffer<float>& buffer, juce::MidiBuffer&)
+{
+    if (blockSize == 0)
+        return;
+    // Parameter moves take effect from this block on (the limiter's setters are realtime).
+    if (const float c = ceilingDb->load(); c != appliedCeiling)
+        limiter.setCeiling (appliedCeiling = c);
+    if (const float r = releaseMs->load(); r != appliedRelease)
+        limiter.setRelease (appliedRelease = r, rate);
+
+    const int numChannels = std::min (buffer.getNumChannels(), channels);
+    for (int c = numChannels; c < buffer.getNumChannels(); ++c)
+        buffer.clear (c, 0, buffer.getNumSamples());
+    float* pieces[2] = {};
+    auto* const* data = buffer.getArrayOfWritePointers();
+    // A host may send more than it announced: longer blocks go in pieces, as the insert does.
+    for (int done = 0; done < buffer.getNumSamples(); done += blockSize)
+    {
+        for (int c = 0; c < numChannels; ++c)
+            pieces[c] = data[c] + done;
+        limiter.process (pieces, std::min (blockSize, buffer.getNumSamples() - done));
+    }
+}
+
+juce::AudioProcessorEditor* LimiterProcessor::createEditor()
+{
+    return new juce::GenericAudioProcessorEditor (*this);
+}
+
+void LimiterProcessor::getStateInformation (juce::MemoryBlock& destData)
+{
+    if (auto xml = parameters.copyState().createXml())
+        copyXmlToBinary (*xml, destData);
+}
+
+void LimiterProcessor::setStateInformation (const void* data, int sizeInBytes)
+{
+    if (auto xml = getXmlFromBinary (data, sizeInBytes); xml != nullptr && xml->hasTagName (parameters.state.getType()))
+        parameters.replaceState (juce::ValueTree::fromXml (*xml));
+}
+} // namespace loopstage::plugins
+
+/** The entry point JUCE's VST3 and LV2 wrappers call. */
+juce::AudioProcessor* JUCE_CALLTYPE createPluginFilter()
+{
+    return new loopstage::plugins::LimiterProcessor();
+}

@@ -1,0 +1,62 @@
+#pragma once
+/** LoopStage True-Peak Limiter: the delivery limiter (deliver::TruePeakLimiter, the engine's
+    built-in "limiter" insert) as a VST3/LV2 plug-in. A thin juce::AudioProcessor: the DSP is
+    linked from Core, so the plug-in and the insert give the same samples.
+
+    Parameters: ceiling (dBTP, the output's 16x oversampled peak stays at or below it) and
+    release (ms); both follow automation on the audio thread. The look-ahead is fixed at the
+    insert's default, 5 ms, and reported to the host as latency (setLatencySamples) so its delay
+    compensation lines the limited track up with the others. Mono or stereo, input = output.
+    State: the parameters as XML (AudioProcessorValueTreeState).
+*/
+#include "Deliver/TruePeakLimiter.h"
+
+#include <juce_audio_processors/juce_audio_processors.h>
+
+#include <atomic>
+
+namespace loopstage::plugins
+{
+class LimiterProcessor final : public juce::AudioProcessor
+{
+public:
+    /** The insert's look-ahead (engine::LimiterSettings::lookaheadMs); fixed, so is the latency. */
+    static constexpr double lookaheadMs = 5.0;
+
+    LimiterProcessor();
+
+    const juce::String getName() const override { return JucePlugin_Name; }
+    bool isBusesLayoutSupported (const BusesLayout& layouts) const override;
+    void prepareToPlay (double sampleRate, int maximumExpectedSamplesPerBlock) override;
+    void releaseResources() override {}
+    void reset() override;
+    /** @realtime */
+    void processBlock (juce::AudioBuffer<float>& buffer, juce::MidiBuffer& midi) override;
+
+    double getTailLengthSeconds() const override { return 0.0; }
+    bool acceptsMidi() const override { return false; }
+    bool producesMidi() const override { return false; }
+    bool hasEditor() const override { return true; }
+    juce::AudioProcessorEditor* createEditor() override;
+
+    int getNumPrograms() override { return 1; }
+    int getCurrentProgram() override { return 0; }
+    void setCurrentProgram (int) override {}
+    const juce::String getProgramName (int) override { return {}; }
+    void changeProgramName (int, const juce::String&) override {}
+
+    void getStateInformation (juce::MemoryBlock& destData) override;
+    void setStateInformation (const void* data, int sizeInBytes) override;
+
+private:
+    juce::AudioProcessorValueTreeState parameters;
+    std::atomic<float>* ceilingDb = nullptr;   // owned by `parameters`
+    std::atomic<float>* releaseMs = nullptr;
+    deliver::TruePeakLimiter limiter;
+    double rate = 48000.0;
+    int blockSize = 0, channels = 0;
+    float appliedCeiling = 0.0f, appliedRelease = 0.0f;
+
+    JUCE_DECLARE_NON_COPYABLE_WITH_LEAK_DETECTOR (LimiterProcessor)
+};
+} // namespace loopstage::plugins
