@@ -340,3 +340,34 @@ TEST_CASE ("loopstage plugins lists our VST3 limiter from VST3_PATH", "[pluginho
     REQUIRE (result.exitCode == 0);
     CHECK (result.out.find (limiterName) != std::string::npos);
 }
+
+TEST_CASE ("our compressor plug-in gives the built-in compressor's samples", "[pluginhost][own]")
+{
+    pluginhost::install();
+    engine::PlanInsert builtinPlan;
+    builtinPlan.id = "builtin";
+    builtinPlan.kind = engine::PlanInsert::Kind::compressor;   // engine::CompressorSettings defaults
+    const auto builtin = engine::makeInsert (builtinPlan, 2, 48000.0);
+    auto reference = stereoTone (0.7, 48000);   // -3 dBFS: well over the -18 dB threshold
+    runStereo (*builtin, reference, 4096);
+
+    for (const std::string format : { "vst3", "lv2" })
+    {
+        INFO (format);
+        engine::PlanInsert p;
+        p.id = "comp";
+        p.kind = format == "vst3" ? engine::PlanInsert::Kind::vst3 : engine::PlanInsert::Kind::lv2;
+        for (const auto& found : pluginhost::listPlugins())
+            if (found.format == format && found.name == "LoopStage Compressor")
+                p.plugin = found.id;
+        REQUIRE (! p.plugin.empty());
+        auto plugin = engine::makeInsert (p, 2, 48000.0);
+        CHECK (plugin->latency() == 0);
+        auto out = stereoTone (0.7, 48000);
+        runStereo (*plugin, out, 480);
+        CHECK (rms (out[0], 24000, 48000) < 0.5 * rms (stereoTone (0.7, 48000)[0], 24000, 48000));   // compressed
+        const float difference = maxDifference (out, reference);
+        INFO ("largest difference from the built-in compressor " << difference);
+        CHECK (difference <= 1e-6f);
+    }
+}
