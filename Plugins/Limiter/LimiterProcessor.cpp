@@ -53,32 +53,56 @@ void LimiterProcessor::prepareToPlay (double sampleRate, int maximumExpectedSamp
     appliedRelease = releaseMs->load();
     limiter.prepare (channels, rate, blockSize, appliedCeiling, lookaheadMs, appliedRelease);
     setLatencySamples (limiter.latencySamples());
+    bypassDelay.assign ((size_t) channels, std::vector<float> ((size_t) limiter.latencySamples(), 0.0f));
+    bypassPos = 0;
 }
 
 void LimiterProcessor::reset()
 {
     limiter.reset();
+    for (auto& d : bypassDelay)
+        std::fill (d.begin(), d.end(), 0.0f);
+    bypassPos = 0;
+}
+
+void LimiterProcessor::processBlockBypassed (juce::AudioBuffer<float>& buffer, juce::MidiBuffer&)
+{
+    if (bypassDelay.empty() || buffer.getNumChannels() < channels)
+        return;
+    const int length = (int) bypassDelay[0].size();
+    int pos = bypassPos;
+    for (int c = 0; c < channels; ++c)
+    {
+        auto* x = buffer.getWritePointer (c);
+        auto& ring = bypassDelay[(size_t) c];
+        pos = bypassPos;
+        for (int i = 0; i < buffer.getNumSamples(); ++i)
+        {
+            std::swap (x[i], ring[(size_t) pos]);
+            pos = pos + 1 == length ? 0 : pos + 1;
+        }
+    }
+    bypassPos = pos;
 }
 
 void LimiterProcessor::processBlock (juce::AudioBuffer<float>& buffer, juce::MidiBuffer&)
 {
-    if (blockSize == 0)
-        return;
+    if (blockSize == 0 || buffer.getNumChannels() < channels)
+        return;   // not prepared for this layout (a host re-prepares after a layout change)
     // Parameter moves take effect from this block on (the limiter's setters are realtime).
     if (const float c = ceilingDb->load(); c != appliedCeiling)
         limiter.setCeiling (appliedCeiling = c);
     if (const float r = releaseMs->load(); r != appliedRelease)
         limiter.setRelease (appliedRelease = r, rate);
 
-    const int numChannels = std::min (buffer.getNumChannels(), channels);
-    for (int c = numChannels; c < buffer.getNumChannels(); ++c)
+    for (int c = channels; c < buffer.getNumChannels(); ++c)
         buffer.clear (c, 0, buffer.getNumSamples());
     float* pieces[2] = {};
     auto* const* data = buffer.getArrayOfWritePointers();
     // A host may send more than it announced: longer blocks go in pieces, as the insert does.
     for (int done = 0; done < buffer.getNumSamples(); done += blockSize)
     {
-        for (int c = 0; c < numChannels; ++c)
+        for (int c = 0; c < channels; ++c)
             pieces[c] = data[c] + done;
         limiter.process (pieces, std::min (blockSize, buffer.getNumSamples() - done));
     }

@@ -14,6 +14,7 @@
 #include <juce_audio_processors/juce_audio_processors.h>
 
 #include <atomic>
+#include <vector>
 
 namespace loopstage::plugins
 {
@@ -32,6 +33,8 @@ public:
     void reset() override;
     /** @realtime */
     void processBlock (juce::AudioBuffer<float>& buffer, juce::MidiBuffer& midi) override;
+    /** Bypassed, the audio is still delayed by the reported latency so it stays aligned. @realtime */
+    void processBlockBypassed (juce::AudioBuffer<float>& buffer, juce::MidiBuffer& midi) override;
 
     double getTailLengthSeconds() const override { return 0.0; }
     bool acceptsMidi() const override { return false; }
@@ -56,6 +59,8 @@ private:
     double rate = 48000.0;
     int blockSize = 0, channels = 0;
     float appliedCeiling = 0.0f, appliedRelease = 0.0f;
+    std::vector<std::vector<float>> bypassDelay;   // per channel: latency samples
+    int bypassPos = 0;
 
     JUCE_DECLARE_NON_COPYABLE_WITH_LEAK_DETECTOR (LimiterProcessor)
 };

@@ -371,3 +371,23 @@ TEST_CASE ("our compressor plug-in gives the built-in compressor's samples", "[p
         CHECK (difference <= 1e-6f);
     }
 }
+
+TEST_CASE ("our limiter bypassed passes audio untouched but still delayed by its latency", "[pluginhost][own]")
+{
+    pluginhost::install();
+    auto instance = pluginhost::detail::instantiate (pluginPlan ("vst3"), 2, 48000.0, 512);
+    auto* bypass = instance->getBypassParameter();
+    REQUIRE (bypass != nullptr);
+    bypass->setValue (1.0f);
+    juce::AudioBuffer<float> buffer (2, 512);
+    buffer.clear();
+    buffer.setSample (0, 0, 1.5f);   // over the ceiling: the limiter would have touched it
+    juce::MidiBuffer midi;
+    instance->processBlock (buffer, midi);
+    CHECK (buffer.getSample (0, instance->getLatencySamples()) == 1.5f);
+    int nonZero = 0;
+    for (int c = 0; c < 2; ++c)
+        for (int i = 0; i < 512; ++i)
+            nonZero += buffer.getSample (c, i) != 0.0f ? 1 : 0;
+    CHECK (nonZero == 1);
+}
