@@ -72,6 +72,8 @@ namespace
         device.stop();
         const double wall = std::chrono::duration<double> (std::chrono::steady_clock::now() - began).count();
         const double played = (double) (player.position() - start) / session.sampleRate;
+        if (const auto diskError = player.diskError(); ! diskError.empty())
+            warnings.push_back ("a track fell silent: " + diskError);
 
         Json result { { "device_type", device.typeName() }, { "device", device.deviceName() },
                       { "sample_rate", device.sampleRate() }, { "buffer_size", device.bufferSize() },
@@ -107,7 +109,8 @@ const Command playCommand {
     "\n"
     "Exit 2 when the device cannot be opened, 3 when playback stopped short.\n"
     "JSON: {\"device_type\", \"device\", \"sample_rate\", \"buffer_size\", \"played_seconds\", \"wall_seconds\",\n"
-    "       \"callbacks\", \"xruns\", \"late_callbacks\", \"longest_callback_us\", \"underruns\", \"warnings\"}",
+    "       \"callbacks\", \"xruns\", \"late_callbacks\", \"longest_callback_us\",\n"
+    "       \"longest_callback_cpu_us\", \"over_budget_callbacks\", \"underruns\", \"warnings\"}",
     { .flags = {}, .values = { "device", "output", "buffer", "from", "seconds" } },
     runPlay,
     75,

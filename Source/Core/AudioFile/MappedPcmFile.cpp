@@ -3,8 +3,11 @@
 
 #include <algorithm>
 #include <bit>
+#include <csetjmp>
+#include <csignal>
 #include <cstring>
 #include <fcntl.h>
+#include <mutex>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -99,8 +102,54 @@ namespace
 #endif
 } // namespace
 
+namespace
+{
+    /** The decode running on this thread: where its mapping lies and where to jump back to. */
+    struct FaultGuard
+    {
+        sigjmp_buf jump;
+        const unsigned char* from = nullptr;
+        const unsigned char* to = nullptr;
+    };
+    thread_local FaultGuard* activeGuard = nullptr;
+    struct sigaction previousBusAction {};
+
+    void onBusError (int signal, siginfo_t* info, void* context)
+    {
+        const auto* address = static_cast<const unsigned char*> (info->si_addr);
+        if (FaultGuard* guard = activeGuard; guard != nullptr && address >= guard->from && address < guard->to)
+            siglongjmp (guard->jump, 1);
+        // Not a read of ours: what would have happened without us.
+        if (previousBusAction.sa_flags & SA_SIGINFO)
+            previousBusAction.sa_sigaction (signal, info, context);
+        else if (previousBusAction.sa_handler != SIG_IGN && previousBusAction.sa_handler != SIG_DFL)
+            previousBusAction.sa_handler (signal);
+        else
+        {
+            ::signal (SIGBUS, SIG_DFL);
+            ::raise (SIGBUS);
+        }
+    }
+
+    void installBusErrorHandler()
+    {
+        static std::once_flag once;
+        std::call_once (once, []
+        {
+            struct sigaction action {};
+            action.sa_sigaction = onBusError;
+            // SA_NODEFER: the handler leaves by siglongjmp, so SIGBUS must not stay blocked (and
+            // sigsetjmp then need not save the mask, a system call on every decode).
+            action.sa_flags = SA_SIGINFO | SA_NODEFER;
+            sigemptyset (&action.sa_mask);
+            sigaction (SIGBUS, &action, &previousBusAction);
+        });
+    }
+} // namespace
+
 std::unique_ptr<MappedPcmFile> MappedPcmFile::open (const std::filesystem::path& file, std::int64_t expectedFrames)
 {
+    installBusErrorHandler();
     if constexpr (std::endian::native != std::endian::little)
         return nullptr;
     const int fd = ::open (file.c_str(), O_RDONLY | O_CLOEXEC);
@@ -140,7 +189,24 @@ MappedPcmFile::~MappedPcmFile()
         munmap (mapping, mappedBytes);
 }
 
-void MappedPcmFile::decode (int channel, std::int64_t start, std::int64_t count, float* dest) const noexcept
+bool MappedPcmFile::decode (int channel, std::int64_t start, std::int64_t count, float* dest) const noexcept
+{
+    FaultGuard guard;
+    guard.from = static_cast<const unsigned char*> (mapping);
+    guard.to = guard.from + mappedBytes;
+    FaultGuard* const outer = activeGuard;
+    activeGuard = &guard;
+    if (sigsetjmp (guard.jump, 0) != 0)
+    {
+        activeGuard = outer;
+        return false;
+    }
+    decodeMapped (channel, start, count, dest);
+    activeGuard = outer;
+    return true;
+}
+
+void MappedPcmFile::decodeMapped (int channel, std::int64_t start, std::int64_t count, float* dest) const noexcept
 {
     const auto stride = (std::size_t) (numChannels * bytesPerSample);
     const unsigned char* p = data + (std::size_t) start * stride + (std::size_t) (channel * bytesPerSample);

@@ -12,6 +12,11 @@
     big-endian, compressed, AIFF, FLAC, a header this parser does not follow) is not mapped:
     open() returns null and the caller reads through AudioFileReader, which also remains the
     place that validates files and reports bad input.
+
+    A mapped file truncated by another program while it is read would raise SIGBUS and end the
+    process; decode() instead catches that fault (a SIGBUS handler installed on first open
+    jumps back out of a decode that touched its own mapping, any other SIGBUS goes to the
+    previous handler) and reports the file as changed.
 */
 #include <cstddef>
 #include <cstdint>
@@ -36,12 +41,14 @@ public:
     std::int64_t frames() const noexcept { return numFrames; }
 
     /** Decodes frames [start, start + count) of `channel` into dest[0..count); the range must
-        lie inside the file. Read-only: any thread, concurrently. Not for the audio thread (it
-        may page in from disk). */
-    void decode (int channel, std::int64_t start, std::int64_t count, float* dest) const noexcept;
+        lie inside the file as opened. Returns false (dest partly written) when the file has
+        since been cut short under the mapping. Read-only: any thread, concurrently. Not for
+        the audio thread (it may page in from disk). */
+    [[nodiscard]] bool decode (int channel, std::int64_t start, std::int64_t count, float* dest) const noexcept;
 
 private:
     MappedPcmFile() = default;
+    void decodeMapped (int channel, std::int64_t start, std::int64_t count, float* dest) const noexcept;
     void* mapping = nullptr;
     std::size_t mappedBytes = 0;
     const unsigned char* data = nullptr;   ///< first byte of the sample data

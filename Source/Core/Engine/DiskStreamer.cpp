@@ -43,6 +43,8 @@ bool TrackStream::read (std::int64_t frame, int count, float* const* dest) noexc
             return silence();
         }
     }
+    if (failed.load (std::memory_order_acquire))
+        return silence();
     if (invalidated.exchange (false, std::memory_order_acq_rel))
     {
         requestSeek (frame + count);
@@ -186,21 +188,36 @@ bool DiskStreamer::service (std::int64_t maxChunk)
     {
         auto& s = *entry.second;
         if (takePlaylist (s))
-            s.invalidated.store (true, std::memory_order_release);
-        const auto serial = s.seekSerial.load (std::memory_order_acquire);
-        if (serial != s.served.load (std::memory_order_relaxed))
         {
-            s.restart (s.requestedFrame.load (std::memory_order_relaxed));
-            s.fill (s.capacity / 2);
-            s.served.store (serial, std::memory_order_release);
-            didWork = true;
-            continue;
+            s.failed.store (false, std::memory_order_release);   // a new playlist gets a new chance
+            s.invalidated.store (true, std::memory_order_release);
         }
-        // Top up in large pieces only: many tiny reads would keep this thread spinning and
-        // compete with the audio thread for the cores.
-        const auto space = s.capacity - (s.writeCount.load (std::memory_order_relaxed) - s.readCount.load (std::memory_order_acquire));
-        if (space >= std::min<std::int64_t> (maxChunk, s.capacity / 4))
-            didWork = s.fill (maxChunk) > 0 || didWork;
+        if (s.failed.load (std::memory_order_relaxed))
+            continue;
+        try
+        {
+            const auto serial = s.seekSerial.load (std::memory_order_acquire);
+            if (serial != s.served.load (std::memory_order_relaxed))
+            {
+                s.restart (s.requestedFrame.load (std::memory_order_relaxed));
+                s.fill (s.capacity / 2);
+                s.served.store (serial, std::memory_order_release);
+                didWork = true;
+                continue;
+            }
+            // Top up in large pieces only: many tiny reads would keep this thread spinning and
+            // compete with the audio thread for the cores.
+            const auto space = s.capacity - (s.writeCount.load (std::memory_order_relaxed) - s.readCount.load (std::memory_order_acquire));
+            if (space >= std::min<std::int64_t> (maxChunk, s.capacity / 4))
+                didWork = s.fill (maxChunk) > 0 || didWork;
+        }
+        catch (...)
+        {
+            // A file that cannot be read (cut short, unreadable): that track falls silent, the
+            // rest plays on, and the error waits for the message thread (readErrorMessage()).
+            s.readError = std::current_exception();
+            s.failed.store (true, std::memory_order_release);
+        }
     }
     return didWork;
 }
@@ -230,6 +247,28 @@ void DiskStreamer::prepareFor (std::int64_t frame, int count)
         if (s.ringStart + s.writeCount.load (std::memory_order_relaxed) < frame + count)
             s.fill (s.capacity);
     }
+}
+
+std::string DiskStreamer::readErrorMessage() const
+{
+    std::lock_guard<std::mutex> guard (lock);
+    for (auto& entry : streams)
+        if (entry.second->failed.load (std::memory_order_acquire))
+        {
+            try
+            {
+                std::rethrow_exception (entry.second->readError);
+            }
+            catch (const std::exception& e)
+            {
+                return e.what();
+            }
+            catch (...)
+            {
+                return "a track's file could not be read";
+            }
+        }
+    return {};
 }
 
 void DiskStreamer::rethrowReadError()

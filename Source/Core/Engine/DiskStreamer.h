@@ -57,8 +57,8 @@ private:
     int numChannels;
     std::int64_t capacity;
     bool direct;
-    std::exception_ptr readError;              ///< direct: the first read error (written once)
-    std::atomic<bool> failed { false };
+    std::exception_ptr readError;              ///< the read error, published by `failed`
+    std::atomic<bool> failed { false };        ///< reading failed: the track plays silence
     std::vector<float> ring;                   ///< channel-major, `capacity` frames each
     std::atomic<std::int64_t> writeCount { 0 }, readCount { 0 };
     std::int64_t ringStart = 0;                ///< timeline frame of count 0 (butler-written before `served`)
@@ -106,6 +106,9 @@ public:
     /** Direct streams: rethrows the first read error any of them met (a file that cannot be
         read, with its name). Call between blocks. */
     void rethrowReadError();
+    /** Live: the first read error the disk thread met (that track plays silence until its
+        playlist changes), or empty. Any thread but the audio thread. */
+    std::string readErrorMessage() const;
 
     /** Live start: restarts every ring at `frame` and fills it, synchronously. */
     void preroll (std::int64_t frame);

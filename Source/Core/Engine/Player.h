@@ -52,6 +52,8 @@ public:
 
     std::int64_t position() const noexcept { return playhead.load (std::memory_order_relaxed); }
     std::uint64_t underruns() const { return streamer.underruns(); }
+    /** The first file the disk thread could not read (that track fell silent), or empty. */
+    std::string diskError() const { return streamer.readErrorMessage(); }
     std::uint64_t swapsSeen() const noexcept { return swaps.load (std::memory_order_relaxed); }
 
     /** GUI: a strip's meter in the newest snapshot (null for an unknown id). */

@@ -75,7 +75,8 @@ void Playlist::read (std::int64_t start, int count, float* const* dest)
         {
             // The region lies inside the file (checked on opening): decode only channels that play.
             for (int c = 0; c < fileChannels && c < std::max (numChannels, 1); ++c)
-                region.mapped->decode (c, sourceFrame, n, scratchChannels[(size_t) c]);
+                if (! region.mapped->decode (c, sourceFrame, n, scratchChannels[(size_t) c]))
+                    throwFileError (r.file, "the file was cut short while it was being read (changed on disk?)");
         }
         else
         {
