@@ -29,21 +29,10 @@ namespace
     }
 } // namespace
 
-CompressorProcessor::CompressorProcessor()
-    : AudioProcessor (BusesProperties()
-                          .withInput ("Input", juce::AudioChannelSet::stereo(), true)
-                          .withOutput ("Output", juce::AudioChannelSet::stereo(), true)),
-      parameters (*this, nullptr, "LoopStageCompressor", makeLayout())
+CompressorProcessor::CompressorProcessor() : EffectProcessor ("LoopStageCompressor", makeLayout())
 {
     for (size_t i = 0; i < values.size(); ++i)
         values[i] = parameters.getRawParameterValue (ids[i]);
-}
-
-bool CompressorProcessor::isBusesLayoutSupported (const BusesLayout& layouts) const
-{
-    const auto out = layouts.getMainOutputChannelSet();
-    return layouts.getMainInputChannelSet() == out
-           && (out == juce::AudioChannelSet::mono() || out == juce::AudioChannelSet::stereo());
 }
 
 engine::CompressorSettings CompressorProcessor::currentSettings() noexcept
@@ -79,22 +68,7 @@ void CompressorProcessor::processBlock (juce::AudioBuffer<float>& buffer, juce::
     compressor->process (buffer.getArrayOfWritePointers(), std::min (buffer.getNumChannels(), 2), buffer.getNumSamples());
 }
 
-juce::AudioProcessorEditor* CompressorProcessor::createEditor()
-{
-    return new juce::GenericAudioProcessorEditor (*this);
-}
 
-void CompressorProcessor::getStateInformation (juce::MemoryBlock& destData)
-{
-    if (auto xml = parameters.copyState().createXml())
-        copyXmlToBinary (*xml, destData);
-}
-
-void CompressorProcessor::setStateInformation (const void* data, int sizeInBytes)
-{
-    if (auto xml = getXmlFromBinary (data, sizeInBytes); xml != nullptr && xml->hasTagName (parameters.state.getType()))
-        parameters.replaceState (juce::ValueTree::fromXml (*xml));
-}
 } // namespace loopstage::plugins
 
 /** The entry point JUCE's VST3 and LV2 wrappers call. */

@@ -8,9 +8,8 @@
     which restarts its gain-reduction smoothing from 0 dB: a move under heavy compression is
     heard as a short re-attack. State: the parameters as XML.
 */
+#include "Common/EffectProcessor.h"
 #include "Engine/Processors/Compressor.h"
-
-#include <juce_audio_processors/juce_audio_processors.h>
 
 #include <array>
 #include <atomic>
@@ -18,37 +17,18 @@
 
 namespace loopstage::plugins
 {
-class CompressorProcessor final : public juce::AudioProcessor
+class CompressorProcessor final : public EffectProcessor
 {
 public:
     CompressorProcessor();
 
-    const juce::String getName() const override { return JucePlugin_Name; }
-    bool isBusesLayoutSupported (const BusesLayout& layouts) const override;
     void prepareToPlay (double sampleRate, int maximumExpectedSamplesPerBlock) override;
-    void releaseResources() override {}
     void reset() override;
     /** @realtime */
     void processBlock (juce::AudioBuffer<float>& buffer, juce::MidiBuffer& midi) override;
 
-    double getTailLengthSeconds() const override { return 0.0; }
-    bool acceptsMidi() const override { return false; }
-    bool producesMidi() const override { return false; }
-    bool hasEditor() const override { return true; }
-    juce::AudioProcessorEditor* createEditor() override;
-
-    int getNumPrograms() override { return 1; }
-    int getCurrentProgram() override { return 0; }
-    void setCurrentProgram (int) override {}
-    const juce::String getProgramName (int) override { return {}; }
-    void changeProgramName (int, const juce::String&) override {}
-
-    void getStateInformation (juce::MemoryBlock& destData) override;
-    void setStateInformation (const void* data, int sizeInBytes) override;
-
 private:
     static constexpr int numParameters = 6;
-    juce::AudioProcessorValueTreeState parameters;
     std::array<std::atomic<float>*, numParameters> values {};   // owned by `parameters`
     std::array<float, numParameters> applied {};
     std::optional<engine::Compressor> compressor;

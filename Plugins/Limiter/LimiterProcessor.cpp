@@ -22,11 +22,7 @@ namespace
     }
 } // namespace
 
-LimiterProcessor::LimiterProcessor()
-    : AudioProcessor (BusesProperties()
-                          .withInput ("Input", juce::AudioChannelSet::stereo(), true)
-                          .withOutput ("Output", juce::AudioChannelSet::stereo(), true)),
-      parameters (*this, nullptr, "LoopStageLimiter", makeLayout())
+LimiterProcessor::LimiterProcessor() : EffectProcessor ("LoopStageLimiter", makeLayout())
 {
     ceilingDb = parameters.getRawParameterValue ("ceiling");
     releaseMs = parameters.getRawParameterValue ("release");
@@ -35,13 +31,6 @@ LimiterProcessor::LimiterProcessor()
     // post-production's rate, from the start; prepareToPlay sets the one for the real rate.
     limiter.prepare (2, 48000.0, 64, -1.0, lookaheadMs, 80.0);
     setLatencySamples (limiter.latencySamples());
-}
-
-bool LimiterProcessor::isBusesLayoutSupported (const BusesLayout& layouts) const
-{
-    const auto out = layouts.getMainOutputChannelSet();
-    return layouts.getMainInputChannelSet() == out
-           && (out == juce::AudioChannelSet::mono() || out == juce::AudioChannelSet::stereo());
 }
 
 void LimiterProcessor::prepareToPlay (double sampleRate, int maximumExpectedSamplesPerBlock)
@@ -106,23 +95,6 @@ void LimiterProcessor::processBlock (juce::AudioBuffer<float>& buffer, juce::Mid
             pieces[c] = data[c] + done;
         limiter.process (pieces, std::min (blockSize, buffer.getNumSamples() - done));
     }
-}
-
-juce::AudioProcessorEditor* LimiterProcessor::createEditor()
-{
-    return new juce::GenericAudioProcessorEditor (*this);
-}
-
-void LimiterProcessor::getStateInformation (juce::MemoryBlock& destData)
-{
-    if (auto xml = parameters.copyState().createXml())
-        copyXmlToBinary (*xml, destData);
-}
-
-void LimiterProcessor::setStateInformation (const void* data, int sizeInBytes)
-{
-    if (auto xml = getXmlFromBinary (data, sizeInBytes); xml != nullptr && xml->hasTagName (parameters.state.getType()))
-        parameters.replaceState (juce::ValueTree::fromXml (*xml));
 }
 } // namespace loopstage::plugins
 

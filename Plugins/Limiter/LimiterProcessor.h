@@ -9,16 +9,15 @@
     compensation lines the limited track up with the others. Mono or stereo, input = output.
     State: the parameters as XML (AudioProcessorValueTreeState).
 */
+#include "Common/EffectProcessor.h"
 #include "Deliver/TruePeakLimiter.h"
-
-#include <juce_audio_processors/juce_audio_processors.h>
 
 #include <atomic>
 #include <vector>
 
 namespace loopstage::plugins
 {
-class LimiterProcessor final : public juce::AudioProcessor
+class LimiterProcessor final : public EffectProcessor
 {
 public:
     /** The insert's look-ahead (engine::LimiterSettings::lookaheadMs); fixed, so is the latency. */
@@ -26,33 +25,14 @@ public:
 
     LimiterProcessor();
 
-    const juce::String getName() const override { return JucePlugin_Name; }
-    bool isBusesLayoutSupported (const BusesLayout& layouts) const override;
     void prepareToPlay (double sampleRate, int maximumExpectedSamplesPerBlock) override;
-    void releaseResources() override {}
     void reset() override;
     /** @realtime */
     void processBlock (juce::AudioBuffer<float>& buffer, juce::MidiBuffer& midi) override;
     /** Bypassed, the audio is still delayed by the reported latency so it stays aligned. @realtime */
     void processBlockBypassed (juce::AudioBuffer<float>& buffer, juce::MidiBuffer& midi) override;
 
-    double getTailLengthSeconds() const override { return 0.0; }
-    bool acceptsMidi() const override { return false; }
-    bool producesMidi() const override { return false; }
-    bool hasEditor() const override { return true; }
-    juce::AudioProcessorEditor* createEditor() override;
-
-    int getNumPrograms() override { return 1; }
-    int getCurrentProgram() override { return 0; }
-    void setCurrentProgram (int) override {}
-    const juce::String getProgramName (int) override { return {}; }
-    void changeProgramName (int, const juce::String&) override {}
-
-    void getStateInformation (juce::MemoryBlock& destData) override;
-    void setStateInformation (const void* data, int sizeInBytes) override;
-
 private:
-    juce::AudioProcessorValueTreeState parameters;
     std::atomic<float>* ceilingDb = nullptr;   // owned by `parameters`
     std::atomic<float>* releaseMs = nullptr;
     deliver::TruePeakLimiter limiter;

@@ -343,34 +343,46 @@ TEST_CASE ("loopstage plugins lists our VST3 limiter from VST3_PATH", "[pluginho
     CHECK (result.out.find (limiterName) != std::string::npos);
 }
 
-TEST_CASE ("our compressor plug-in gives the built-in compressor's samples", "[pluginhost][own]")
+TEST_CASE ("our compressor and de-esser plug-ins give the built-in inserts' samples", "[pluginhost][own]")
 {
     pluginhost::install();
-    engine::PlanInsert builtinPlan;
-    builtinPlan.id = "builtin";
-    builtinPlan.kind = engine::PlanInsert::Kind::compressor;   // engine::CompressorSettings defaults
-    const auto builtin = engine::makeInsert (builtinPlan, 2, 48000.0);
-    auto reference = stereoTone (0.7, 48000);   // -3 dBFS: well over the -18 dB threshold
-    runStereo (*builtin, reference, 4096);
-
-    for (const std::string format : { "vst3", "lv2" })
+    struct Case
     {
-        INFO (format);
-        engine::PlanInsert p;
-        p.id = "comp";
-        p.kind = format == "vst3" ? engine::PlanInsert::Kind::vst3 : engine::PlanInsert::Kind::lv2;
-        for (const auto& found : pluginhost::listPlugins())
-            if (found.format == format && found.name == "LoopStage Compressor")
-                p.plugin = found.id;
-        REQUIRE (! p.plugin.empty());
-        auto plugin = engine::makeInsert (p, 2, 48000.0);
-        CHECK (plugin->latency() == 0);
-        auto out = stereoTone (0.7, 48000);
-        runStereo (*plugin, out, 480);
-        CHECK (rms (out[0], 24000, 48000) < 0.5 * rms (stereoTone (0.7, 48000)[0], 24000, 48000));   // compressed
-        const float difference = maxDifference (out, reference);
-        INFO ("largest difference from the built-in compressor " << difference);
-        CHECK (difference <= 1e-6f);
+        const char* name;
+        engine::PlanInsert::Kind builtin;   // with its settings' defaults, as the plug-in's
+        double frequency;                   // a tone the processor acts on
+    };
+    for (const auto& c : { Case { "LoopStage Compressor", engine::PlanInsert::Kind::compressor, 997.0 },
+                           Case { "LoopStage De-Esser", engine::PlanInsert::Kind::deesser, 6500.0 } })
+    {
+        INFO (c.name);
+        engine::PlanInsert builtinPlan;
+        builtinPlan.id = "builtin";
+        builtinPlan.kind = c.builtin;
+        const auto builtin = engine::makeInsert (builtinPlan, 2, 48000.0);
+        const std::vector<std::vector<float>> dry { sine (c.frequency, 0.7, 48000), sine (c.frequency, 0.6, 48000) };
+        auto reference = dry;
+        runStereo (*builtin, reference, 4096);
+
+        for (const std::string format : { "vst3", "lv2" })
+        {
+            INFO (format);
+            engine::PlanInsert p;
+            p.id = "own";
+            p.kind = format == "vst3" ? engine::PlanInsert::Kind::vst3 : engine::PlanInsert::Kind::lv2;
+            for (const auto& found : pluginhost::listPlugins())
+                if (found.format == format && found.name == c.name)
+                    p.plugin = found.id;
+            REQUIRE (! p.plugin.empty());
+            auto plugin = engine::makeInsert (p, 2, 48000.0);
+            CHECK (plugin->latency() == 0);
+            auto out = dry;
+            runStereo (*plugin, out, 480);
+            CHECK (rms (out[0], 24000, 48000) < 0.7 * rms (dry[0], 24000, 48000));   // it acted
+            const float difference = maxDifference (out, reference);
+            INFO ("largest difference from the built-in insert " << difference);
+            CHECK (difference <= 1e-6f);
+        }
     }
 }
 
