@@ -1,7 +1,7 @@
 // JUCE's device manager on a real JACK server (dummy backend, started here): the engine plays a
 // 32-track mix through it with no allocation or lock in our callback and no late callback.
 #include "EngineFixture.h"
-#include "RealtimeGuard.h"
+#include "Support/RealtimeGuard.h"
 #include "Base/Error.h"
 #include "Device/AudioDevice.h"
 #include "Engine/Player.h"

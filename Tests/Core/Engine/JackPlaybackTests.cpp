@@ -2,7 +2,7 @@
 // 128-sample buffer: no xruns, no read-ahead underruns, no allocation or lock in the callback.
 // LOOPSTAGE_JACK_SECONDS shortens the run when iterating locally.
 #include "EngineFixture.h"
-#include "RealtimeGuard.h"
+#include "Support/RealtimeGuard.h"
 #include "Base/Error.h"
 #include "Engine/Device/JackDevice.h"
 #include "Engine/Player.h"

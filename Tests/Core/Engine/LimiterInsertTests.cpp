@@ -2,7 +2,7 @@
 // Its output's true peak (16x) stays at the ceiling, its look-ahead is compensated by the graph,
 // and it runs with no allocation or lock on the audio thread.
 #include "EngineFixture.h"
-#include "RealtimeGuard.h"
+#include "Support/RealtimeGuard.h"
 #include "Base/Error.h"
 #include "Engine/Insert.h"
 #include "Engine/OfflineRenderer.h"

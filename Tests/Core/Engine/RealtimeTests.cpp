@@ -1,7 +1,7 @@
 // Real-time safety: no allocation and no lock on the audio thread (or the workers) while a
 // Player plays with automation, edits and snapshot swaps.
 #include "EngineFixture.h"
-#include "RealtimeGuard.h"
+#include "Support/RealtimeGuard.h"
 #include "Engine/Player.h"
 
 #include <catch2/catch.hpp>

@@ -1,6 +1,6 @@
 // The live meters and the limiter run on the audio thread: after prepare(), process() must not
-// allocate or lock. Checked with the engine tests' RealtimeGuard (malloc/new/mutex interposed).
-#include "../Engine/RealtimeGuard.h"
+// allocate or lock. Checked with the RealtimeGuard (malloc/new/mutex interposed).
+#include "Support/RealtimeGuard.h"
 #include "Deliver/TruePeakLimiter.h"
 #include "Loudness/LoudnessMeter.h"
 #include "Loudness/TruePeakMeter.h"

@@ -4,7 +4,7 @@
 // aligned, keep their state through a saved session, and process without allocating or locking.
 #include "EngineFixture.h"
 #include "PluginTestSupport.h"
-#include "RealtimeGuard.h"
+#include "Support/RealtimeGuard.h"
 #include "Engine/OfflineRenderer.h"
 #include "Engine/SessionToPlan.h"
 #include "Loudness/TruePeakMeter.h"

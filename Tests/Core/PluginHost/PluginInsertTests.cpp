@@ -1,7 +1,7 @@
 // Real LV2 plug-ins as engine inserts: the effect is really applied, latency is reported, the
 // audio path neither allocates nor locks, channels are mapped as docs/PLUGINS.md says.
 #include "PluginTestSupport.h"
-#include "RealtimeGuard.h"
+#include "Support/RealtimeGuard.h"
 #include "Base/Error.h"
 
 #include <algorithm>

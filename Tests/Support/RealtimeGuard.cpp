@@ -1,4 +1,4 @@
-#include "RealtimeGuard.h"
+#include "Support/RealtimeGuard.h"
 
 #include <atomic>
 #include <cstdlib>
