@@ -3,6 +3,7 @@
 // "limiter" insert's samples (same DSP, linked from Core), report its latency so a session stays
 // aligned, keep their state through a saved session, and process without allocating or locking.
 #include "EngineFixture.h"
+#include "PluginSessionSupport.h"
 #include "PluginTestSupport.h"
 #include "Support/RealtimeGuard.h"
 #include "Engine/OfflineRenderer.h"
@@ -131,49 +132,21 @@ float maxDifference (const std::vector<std::vector<float>>& a, const std::vector
     return worst;
 }
 
-/** Two mono tracks playing `source`: "wet" into the DX stem (with `insert`), "dry" into FX. */
+/** The twin session with `insert` on the wet track; renders with no warning. */
 session::Session twinSession (const std::filesystem::path& source, double seconds, const session::Insert& insert)
 {
-    auto s = session::Session::withDefaultStems();
-    s.sampleRate = 48000;
-    for (auto [id, kind] : { std::pair { "wet", session::TrackKind::dx }, std::pair { "dry", session::TrackKind::fx } })
-    {
-        session::Track t;
-        t.id = id;
-        t.name = id;
-        t.channels = 1;
-        t.kind = kind;
-        t.output = s.defaultOutputFor (kind);
-        s.tracks.push_back (t);
-        session::Region r;
-        r.id = std::string ("r-") + id;
-        r.track = id;
-        r.file = source;
-        r.length = seconds;
-        s.regions.push_back (r);
-    }
+    auto s = test::twinSession (source, seconds);
     s.tracks[0].inserts = { insert };
     return s;
 }
 
 engine::RenderedMix render (const session::Session& s)
 {
-    engine::RenderOptions options;
-    options.format = audio::SampleFormat::float32;
     std::vector<std::string> warnings;
-    auto mix = engine::renderMix (engine::sessionToPlan (s, &warnings), options);
+    auto mix = renderSession (s, &warnings);
     INFO ((warnings.empty() ? std::string() : warnings.front()));
     CHECK (warnings.empty());
     return mix;
-}
-
-const std::vector<float>& stemOf (const engine::RenderedMix& mix, const std::string& name)
-{
-    for (size_t i = 0; i < mix.stemNames.size(); ++i)
-        if (mix.stemNames[i] == name)
-            return mix.stems[i].channels[0];
-    FAIL ("no stem " << name);
-    throw std::logic_error ("unreachable");
 }
 
 session::Insert sessionInsert (const std::string& format)
@@ -253,8 +226,8 @@ TEST_CASE ("delay compensation keeps our latent limiter's track aligned with its
         INFO (format);
         const auto mix = render (twinSession (source, 1.0, sessionInsert (format)));
         CHECK (mix.latency == 247);
-        const auto& wet = stemOf (mix, "DX");
-        const auto& dry = stemOf (mix, "FX");
+        const auto& wet = stemChannel (mix, "DX");
+        const auto& dry = stemChannel (mix, "FX");
         REQUIRE (wet.size() == dry.size());
         double residual = 0.0, energy = 0.0;
         for (size_t i = 0; i < wet.size(); ++i)
@@ -288,10 +261,10 @@ TEST_CASE ("our limiter's ceiling survives a saved session as its state", "[plug
         const auto reopened = session::loadSession (dir / ("state-" + format + ".lsession"));
         REQUIRE (reopened.tracks[0].inserts[0].stateBase64 == insert.stateBase64);
         const auto mix = render (reopened);
-        CHECK (stemOf (mix, "DX") == stemOf (withParameters, "DX"));   // bit-identical
+        CHECK (stemChannel (mix, "DX") == stemChannel (withParameters, "DX"));   // bit-identical
 
         // The stems carry the pan law; the dry twin (a 0 dBTP tone) shows how much.
-        const double peak = truePeakDb ({ stemOf (mix, "DX") }, 4800) - truePeakDb ({ stemOf (mix, "FX") }, 4800);
+        const double peak = truePeakDb ({ stemChannel (mix, "DX") }, 4800) - truePeakDb ({ stemChannel (mix, "FX") }, 4800);
         INFO ("true peak out " << peak << " dB relative to the 0 dBTP input");
         CHECK (peak <= -6.0 + 0.1);
         CHECK (peak > -6.5);

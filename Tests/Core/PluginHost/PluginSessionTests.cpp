@@ -2,6 +2,7 @@
 // compensation aligns a plug-in's track with its dry twin, a missing plug-in is bypassed with a
 // warning, a corrupt state is bad input.
 #include "EngineFixture.h"
+#include "PluginSessionSupport.h"
 #include "PluginTestSupport.h"
 #include "Base/Error.h"
 #include "Engine/DiskStreamer.h"
@@ -18,49 +19,9 @@ using namespace loopstage::test;
 
 namespace
 {
-/** A session of two mono tracks playing `source`: "wet" into the DX stem, "dry" into FX. */
-session::Session twinSession (const std::filesystem::path& source, double seconds)
-{
-    auto s = session::Session::withDefaultStems();
-    s.sampleRate = 48000;
-    for (auto [id, kind] : { std::pair { "wet", session::TrackKind::dx }, std::pair { "dry", session::TrackKind::fx } })
-    {
-        session::Track t;
-        t.id = id;
-        t.name = id;
-        t.channels = 1;
-        t.kind = kind;
-        t.output = s.defaultOutputFor (kind);
-        s.tracks.push_back (t);
-        session::Region r;
-        r.id = std::string ("r-") + id;
-        r.track = id;
-        r.file = source;
-        r.length = seconds;
-        s.regions.push_back (r);
-    }
-    return s;
-}
-
 session::Insert lv2Insert (const std::string& id, const std::string& uri, Json parameters = Json::object())
 {
     return { .id = id, .kind = session::Insert::Kind::lv2, .plugin = uri, .parameters = std::move (parameters) };
-}
-
-engine::RenderedMix render (const session::Session& s, std::vector<std::string>* warnings = nullptr)
-{
-    engine::RenderOptions options;
-    options.format = audio::SampleFormat::float32;
-    return engine::renderMix (engine::sessionToPlan (s, warnings), options);
-}
-
-const std::vector<float>& stem (const engine::RenderedMix& mix, const std::string& name)
-{
-    for (size_t i = 0; i < mix.stemNames.size(); ++i)
-        if (mix.stemNames[i] == name)
-            return mix.stems[i].channels[0];
-    FAIL ("no stem " << name);
-    throw std::logic_error ("unreachable");
 }
 
 /** The lag (samples) of b against a with the highest correlation, within +-maxLag. */
@@ -94,7 +55,7 @@ TEST_CASE ("a plug-in's state saved in the session file restores the same sound"
     // dropped: only the state can make the sound now.
     auto withParameters = lv2Insert ("peq", lspEq, { { "ft_0", "Bell" }, { "f_0", 1000.0 }, { "g_0", 2.0 }, { "q_0", 1.0 } });
     s.tracks[0].inserts = { withParameters };
-    const auto reference = render (s);
+    const auto reference = renderSession (s);
 
     auto stateOnly = withParameters;
     stateOnly.stateBase64 = pluginhost::captureState (withParameters, 1, 48000.0);
@@ -104,11 +65,11 @@ TEST_CASE ("a plug-in's state saved in the session file restores the same sound"
     session::saveSession (s, dir / "state.lsession");
     const auto reopened = session::loadSession (dir / "state.lsession");
     REQUIRE (reopened.tracks[0].inserts[0].stateBase64 == stateOnly.stateBase64);
-    const auto restored = render (reopened);
+    const auto restored = renderSession (reopened);
 
-    const auto& wet = stem (restored, "DX");
-    const auto& dry = stem (restored, "FX");
-    CHECK (wet == stem (reference, "DX"));   // bit-identical
+    const auto& wet = stemChannel (restored, "DX");
+    const auto& dry = stemChannel (restored, "FX");
+    CHECK (wet == stemChannel (reference, "DX"));   // bit-identical
     CHECK (db (rms (wet, 24000, 48000) / rms (dry, 24000, 48000)) == Approx (6.02).margin (0.5));
 }
 
@@ -126,11 +87,11 @@ TEST_CASE ("delay compensation aligns a latent plug-in's track with its dry twin
         INFO (insert.plugin);
         auto s = twinSession (source, 1.0);
         s.tracks[0].inserts = { insert };
-        const auto mix = render (s);
+        const auto mix = renderSession (s);
         INFO ("latency " << mix.latency);
         CHECK (mix.latency > 0);
-        const auto& wet = stem (mix, "DX");
-        const auto& dry = stem (mix, "FX");
+        const auto& wet = stemChannel (mix, "DX");
+        const auto& dry = stemChannel (mix, "FX");
         CHECK (bestLag (dry, wet, 2000) == 0);
         double residual = 0.0, energy = 0.0;
         for (size_t i = 4800; i < 43200; ++i)
@@ -150,10 +111,10 @@ TEST_CASE ("a missing plug-in is bypassed with a warning and the session still r
     auto s = twinSession (source, 0.5);
     s.tracks[0].inserts = { lv2Insert ("gone", "urn:loopstage:test:no-such-plugin") };
     std::vector<std::string> warnings;
-    const auto mix = render (s, &warnings);
+    const auto mix = renderSession (s, &warnings);
     REQUIRE (warnings.size() == 1);
     CHECK_THAT (warnings[0], Catch::Contains ("'gone'") && Catch::Contains ("not installed") && Catch::Contains ("bypassed"));
-    CHECK (stem (mix, "DX") == stem (mix, "FX"));
+    CHECK (stemChannel (mix, "DX") == stemChannel (mix, "FX"));
     CHECK (s.tracks[0].inserts.size() == 1);   // kept in the session
 }
 
