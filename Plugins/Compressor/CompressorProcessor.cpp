@@ -4,8 +4,8 @@ namespace loopstage::plugins
 {
 namespace
 {
-    // In the order of CompressorProcessor::values.
-    constexpr const char* ids[] = { "threshold", "ratio", "knee", "attack", "release", "makeup" };
+    // The parameters, in the order settingsFrom() reads them.
+    constexpr std::array<const char*, 6> ids = { "threshold", "ratio", "knee", "attack", "release", "makeup" };
 
     juce::AudioProcessorValueTreeState::ParameterLayout makeLayout()
     {
@@ -29,46 +29,12 @@ namespace
     }
 } // namespace
 
-CompressorProcessor::CompressorProcessor() : EffectProcessor ("LoopStageCompressor", makeLayout())
+CompressorProcessor::CompressorProcessor() : SettingsProcessor ("LoopStageCompressor", makeLayout(), ids) {}
+
+engine::CompressorSettings CompressorProcessor::settingsFrom (const Values& v, double) const noexcept
 {
-    for (size_t i = 0; i < values.size(); ++i)
-        values[i] = parameters.getRawParameterValue (ids[i]);
+    return { .thresholdDb = v[0], .ratio = v[1], .kneeDb = v[2], .attackMs = v[3], .releaseMs = v[4], .makeupDb = v[5] };
 }
-
-engine::CompressorSettings CompressorProcessor::currentSettings() noexcept
-{
-    for (size_t i = 0; i < values.size(); ++i)
-        applied[i] = values[i]->load();
-    return { .thresholdDb = applied[0], .ratio = applied[1], .kneeDb = applied[2],
-             .attackMs = applied[3], .releaseMs = applied[4], .makeupDb = applied[5] };
-}
-
-void CompressorProcessor::prepareToPlay (double sampleRate, int)
-{
-    rate = sampleRate;
-    compressor.emplace (currentSettings(), rate);
-    setLatencySamples (0);
-}
-
-void CompressorProcessor::reset()
-{
-    if (compressor)
-        compressor.emplace (currentSettings(), rate);
-}
-
-void CompressorProcessor::processBlock (juce::AudioBuffer<float>& buffer, juce::MidiBuffer&)
-{
-    if (! compressor)
-        return;
-    bool changed = false;
-    for (size_t i = 0; i < values.size(); ++i)
-        changed = changed || values[i]->load() != applied[i];
-    if (changed)   // the ranges keep every setting valid: the constructor cannot throw here
-        compressor.emplace (currentSettings(), rate);
-    compressor->process (buffer.getArrayOfWritePointers(), std::min (buffer.getNumChannels(), 2), buffer.getNumSamples());
-}
-
-
 } // namespace loopstage::plugins
 
 /** The entry point JUCE's VST3 and LV2 wrappers call. */

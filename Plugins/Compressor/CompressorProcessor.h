@@ -8,35 +8,17 @@
     which restarts its gain-reduction smoothing from 0 dB: a move under heavy compression is
     heard as a short re-attack. State: the parameters as XML.
 */
-#include "Common/EffectProcessor.h"
+#include "Common/SettingsProcessor.h"
 #include "Engine/Processors/Compressor.h"
-
-#include <array>
-#include <atomic>
-#include <optional>
 
 namespace loopstage::plugins
 {
-class CompressorProcessor final : public EffectProcessor
+class CompressorProcessor final : public SettingsProcessor<engine::Compressor, engine::CompressorSettings, 6>
 {
 public:
     CompressorProcessor();
 
-    void prepareToPlay (double sampleRate, int maximumExpectedSamplesPerBlock) override;
-    void reset() override;
-    /** @realtime */
-    void processBlock (juce::AudioBuffer<float>& buffer, juce::MidiBuffer& midi) override;
-
 private:
-    static constexpr int numParameters = 6;
-    std::array<std::atomic<float>*, numParameters> values {};   // owned by `parameters`
-    std::array<float, numParameters> applied {};
-    std::optional<engine::Compressor> compressor;
-    double rate = 48000.0;
-
-    /** The settings the parameters hold now. @realtime */
-    engine::CompressorSettings currentSettings() noexcept;
-
-    JUCE_DECLARE_NON_COPYABLE_WITH_LEAK_DETECTOR (CompressorProcessor)
+    engine::CompressorSettings settingsFrom (const Values& v, double sampleRate) const noexcept override;
 };
 } // namespace loopstage::plugins

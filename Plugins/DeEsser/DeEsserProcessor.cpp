@@ -6,8 +6,8 @@ namespace loopstage::plugins
 {
 namespace
 {
-    // In the order of DeEsserProcessor::values.
-    constexpr const char* ids[] = { "frequency", "q", "threshold", "ratio", "attack", "release" };
+    // The parameters, in the order settingsFrom() reads them.
+    constexpr std::array<const char*, 6> ids = { "frequency", "q", "threshold", "ratio", "attack", "release" };
 
     juce::AudioProcessorValueTreeState::ParameterLayout makeLayout()
     {
@@ -31,45 +31,13 @@ namespace
     }
 } // namespace
 
-DeEsserProcessor::DeEsserProcessor() : EffectProcessor ("LoopStageDeEsser", makeLayout())
-{
-    for (size_t i = 0; i < values.size(); ++i)
-        values[i] = parameters.getRawParameterValue (ids[i]);
-}
+DeEsserProcessor::DeEsserProcessor() : SettingsProcessor ("LoopStageDeEsser", makeLayout(), ids) {}
 
-engine::DeEsserSettings DeEsserProcessor::currentSettings() noexcept
+engine::DeEsserSettings DeEsserProcessor::settingsFrom (const Values& v, double sampleRate) const noexcept
 {
-    for (size_t i = 0; i < values.size(); ++i)
-        applied[i] = values[i]->load();
     // The constructor refuses a band at or over Nyquist (low rates): keep it inside.
-    const double frequency = std::min ((double) applied[0], 0.45 * rate);
-    return { .frequency = frequency, .q = applied[1], .thresholdDb = applied[2], .ratio = applied[3],
-             .attackMs = applied[4], .releaseMs = applied[5] };
-}
-
-void DeEsserProcessor::prepareToPlay (double sampleRate, int)
-{
-    rate = sampleRate;
-    deesser.emplace (currentSettings(), rate);
-    setLatencySamples (0);
-}
-
-void DeEsserProcessor::reset()
-{
-    if (deesser)
-        deesser.emplace (currentSettings(), rate);
-}
-
-void DeEsserProcessor::processBlock (juce::AudioBuffer<float>& buffer, juce::MidiBuffer&)
-{
-    if (! deesser)
-        return;
-    bool changed = false;
-    for (size_t i = 0; i < values.size(); ++i)
-        changed = changed || values[i]->load() != applied[i];
-    if (changed)   // the ranges keep every setting valid: the constructor cannot throw here
-        deesser.emplace (currentSettings(), rate);
-    deesser->process (buffer.getArrayOfWritePointers(), std::min (buffer.getNumChannels(), 2), buffer.getNumSamples());
+    const double frequency = std::min ((double) v[0], 0.45 * sampleRate);
+    return { .frequency = frequency, .q = v[1], .thresholdDb = v[2], .ratio = v[3], .attackMs = v[4], .releaseMs = v[5] };
 }
 } // namespace loopstage::plugins
 

@@ -8,35 +8,17 @@
     band filter and gain smoothing: a move is heard as a short re-attack. State: the parameters
     as XML.
 */
-#include "Common/EffectProcessor.h"
+#include "Common/SettingsProcessor.h"
 #include "Engine/Processors/DeEsser.h"
-
-#include <array>
-#include <atomic>
-#include <optional>
 
 namespace loopstage::plugins
 {
-class DeEsserProcessor final : public EffectProcessor
+class DeEsserProcessor final : public SettingsProcessor<engine::DeEsser, engine::DeEsserSettings, 6>
 {
 public:
     DeEsserProcessor();
 
-    void prepareToPlay (double sampleRate, int maximumExpectedSamplesPerBlock) override;
-    void reset() override;
-    /** @realtime */
-    void processBlock (juce::AudioBuffer<float>& buffer, juce::MidiBuffer& midi) override;
-
 private:
-    static constexpr int numParameters = 6;
-    std::array<std::atomic<float>*, numParameters> values {};   // owned by `parameters`
-    std::array<float, numParameters> applied {};
-    std::optional<engine::DeEsser> deesser;
-    double rate = 48000.0;
-
-    /** The settings the parameters hold now, the frequency kept below Nyquist. @realtime */
-    engine::DeEsserSettings currentSettings() noexcept;
-
-    JUCE_DECLARE_NON_COPYABLE_WITH_LEAK_DETECTOR (DeEsserProcessor)
+    engine::DeEsserSettings settingsFrom (const Values& v, double sampleRate) const noexcept override;
 };
 } // namespace loopstage::plugins
