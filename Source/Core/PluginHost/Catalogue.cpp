@@ -170,6 +170,18 @@ int vst3UniqueId (const std::string& classId)
     return (int) value;
 }
 
+std::string withoutPathHash (const std::string& identifier)
+{
+    // JUCE: "<format>-<name>-<hash of the bundle's path, hex>-<unique id, hex>".
+    const auto last = identifier.rfind ('-');
+    if (last == std::string::npos || last == 0)
+        return identifier;
+    const auto before = identifier.rfind ('-', last - 1);
+    if (before == std::string::npos)
+        return identifier;
+    return identifier.substr (0, before) + identifier.substr (last);
+}
+
 std::optional<juce::PluginDescription> findPlugin (engine::PlanInsert::Kind kind, const std::string& id)
 {
     std::lock_guard lock (mutex);
@@ -183,9 +195,17 @@ std::optional<juce::PluginDescription> findPlugin (engine::PlanInsert::Kind kind
         return *found[0];
     }
     const bool isClassId = id.size() == 32 && id.find_first_not_of ("0123456789abcdefABCDEF") == std::string::npos;
-    for (const auto& d : vst3Plugins (f))
+    const auto& plugins = vst3Plugins (f);
+    for (const auto& d : plugins)
         if ((isClassId && d.uniqueId == vst3UniqueId (id)) || d.createIdentifierString() == juce::String (id))
             return d;
+    // JUCE's identifier string hashes where the bundle was installed: the same plug-in in
+    // ~/.vst3 on one machine and /usr/lib/vst3 on the next differs only there. A session
+    // names the plug-in, not its folder.
+    if (! isClassId)
+        for (const auto& d : plugins)
+            if (withoutPathHash (d.createIdentifierString().toStdString()) == withoutPathHash (id))
+                return d;
     return std::nullopt;
 }
 

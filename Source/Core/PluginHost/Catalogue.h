@@ -46,4 +46,8 @@ std::string stateOf (juce::AudioPluginInstance& instance);
 
 /** The VST3 class id (32 hex digits) as JUCE hashes it into PluginDescription::uniqueId. */
 int vst3UniqueId (const std::string& classId);
+
+/** JUCE's plug-in identifier string ("VST3-<name>-<path hash>-<unique id>") without the hash of
+    the bundle's path, so a plug-in is found wherever it is installed. */
+std::string withoutPathHash (const std::string& identifier);
 } // namespace loopstage::pluginhost::detail

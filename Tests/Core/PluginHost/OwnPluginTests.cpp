@@ -399,3 +399,21 @@ TEST_CASE ("at 96 kHz our limiter plug-ins report the built-in limiter's latency
         CHECK (maxDifference (out, reference) <= 1e-6f);
     }
 }
+
+TEST_CASE ("a session names our VST3 limiter wherever its bundle is installed", "[pluginhost][own]")
+{
+    // JUCE's identifier string carries a hash of the bundle's folder: the same plug-in installed
+    // elsewhere (another machine's ~/.vst3) differs only there, and must still be found.
+    CHECK (pluginhost::detail::withoutPathHash ("VST3-LoopStage True-Peak Limiter-1f1b9fcf-dc798106")
+           == "VST3-LoopStage True-Peak Limiter-dc798106");
+    CHECK (pluginhost::detail::withoutPathHash ("no-dashes") == "no-dashes");
+    pluginhost::install();
+    auto plan = pluginPlan ("vst3");
+    const auto last = plan.plugin.rfind ('-');
+    const auto before = plan.plugin.rfind ('-', last - 1);
+    plan.plugin = plan.plugin.substr (0, before) + "-0badf01d" + plan.plugin.substr (last);
+    INFO (plan.plugin);
+    CHECK (engine::pluginHost()->check (plan).empty());
+    auto moved = engine::makeInsert (plan, 2, 48000.0);
+    CHECK (moved->latency() == 247);
+}
