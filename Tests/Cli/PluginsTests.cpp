@@ -99,3 +99,47 @@ TEST_CASE ("session add-insert puts a plug-in on a track, its state in the sessi
     CHECK (corrupt.exitCode == 2);
     CHECK_THAT (corrupt.err, Catch::Contains ("strip 'dia', insert 'insert-1'") && Catch::Contains ("state"));
 }
+
+TEST_CASE ("session set-insert changes a plug-in's parameters and bypass and remove-insert takes it out", "[cli][pluginhost]")
+{
+    TempDir dir ("cli-set-insert");
+    const auto session = (dir / "film.lsession").string();
+    const auto tone = (dir / "tone.wav").string();
+    runOrFail ({ "sox", "-R", "-n", "-r", "48000", "-c", "1", "-b", "24", tone, "synth", "1", "sine", "1000", "vol", "0.1" });
+    ok ({ "session", "new", session, "--rate", "25", "--json" });
+    ok ({ "session", "add-track", session, "--name", "Dia", "--kind", "dx", "--id", "dia", "--json" });
+    ok ({ "session", "add-region", session, "--track", "dia", "--file", tone, "--at", "0", "--json" });
+    (void) ok ({ "render", session, "--out", (dir / "dry").string(), "--format", "float", "--json" });
+    ok ({ "session", "add-insert", session, "--strip", "dia", "--lv2", "urn:ardour:a-eq", "--id", "eq", "--param", "freq2=1000",
+          "--param", "g2=6", "--param", "bw2=0.5", "--json" });
+    auto gainOf = [&] (const std::string& name)
+    {
+        (void) ok ({ "render", session, "--out", (dir / name).string(), "--format", "float", "--json" });
+        return 20.0 * std::log10 (rmsOf (dir / name / "DX.wav") / rmsOf (dir / "dry" / "DX.wav"));
+    };
+    CHECK (gainOf ("boost") == Approx (6.0).margin (0.6));
+
+    auto changed = ok ({ "session", "set-insert", session, "--strip", "dia", "--insert", "eq", "--param", "g2=-6", "--json" });
+    CHECK (changed["id"] == "eq");
+    CHECK (changed["parameters"]["g2"] == -6.0);
+    CHECK (changed["parameters"]["freq2"] == 1000.0);   // the others stay
+    CHECK (gainOf ("cut") == Approx (-6.0).margin (0.6));
+
+    CHECK (ok ({ "session", "set-insert", session, "--strip", "dia", "--insert", "eq", "--bypass", "--json" })["bypass"] == true);
+    CHECK (gainOf ("bypassed") == Approx (0.0).margin (0.05));
+    CHECK (ok ({ "session", "set-insert", session, "--strip", "dia", "--insert", "eq", "--active", "--json" })["bypass"] == false);
+
+    auto removed = ok ({ "session", "remove-insert", session, "--strip", "dia", "--insert", "eq", "--json" });
+    CHECK (removed["id"] == "eq");
+    CHECK (nlohmann::json::parse (runOrFail ({ "cat", session }))["tracks"][0]["inserts"].empty());
+    ok ({ "session", "undo", session, "--json" });
+    CHECK (nlohmann::json::parse (runOrFail ({ "cat", session }))["tracks"][0]["inserts"].size() == 1);
+
+    auto unknown = runLoopstage ({ "session", "set-insert", session, "--strip", "dia", "--insert", "nope", "--param", "g2=0" });
+    CHECK (unknown.exitCode == 2);
+    CHECK_THAT (unknown.err, Catch::Contains ("has no insert 'nope'"));
+    auto badParam = runLoopstage ({ "session", "set-insert", session, "--strip", "dia", "--insert", "eq", "--param", "nope=1" });
+    CHECK (badParam.exitCode == 2);
+    CHECK (runLoopstage ({ "session", "set-insert", session, "--strip", "dia", "--insert", "eq", "--bypass", "--active" }).exitCode == 1);
+    CHECK (runLoopstage ({ "session", "remove-insert", session, "--strip", "nobody", "--insert", "eq" }).exitCode == 2);
+}

@@ -235,6 +235,8 @@ namespace
             { "add-music", { "id", "title", "composer", "publisher", "licence", "licence-id", "territory", "term-start",
                              "term-end", "media", "usage", "notes" }, runAddMusic },
             { "add-insert", { "strip", "lv2", "vst3", "builtin", "param", "id", "name", "bypass" }, runAddInsert },
+            { "set-insert", { "strip", "insert", "param", "name", "bypass", "active" }, runSetInsert },
+            { "remove-insert", { "strip", "insert" }, runRemoveInsert },
             { "set-delivery", { "spec", "territory", "media" }, runSetDelivery },
             { "set-picture", { "file", "rate", "start" }, runSetPicture },
             { "undo", {}, [] (const Args& a, Output& o) { return runUndoRedo (a, o, true); } },
@@ -244,12 +246,12 @@ namespace
     }
 
     const ArgSpec sessionSpec {
-        .flags = { "force", "circled", "place", "bypass" },
+        .flags = { "force", "circled", "place", "bypass", "active" },
         .values = { "rate", "sample-rate", "start", "name", "kind", "channels", "id", "output", "track", "file", "at",
                     "at-timecode", "offset", "length", "gain", "fade-in", "fade-out", "fade-shape", "music-cue",
                     "character", "line", "in", "out", "notes", "cue", "number", "rating", "alignment", "title",
                     "composer", "publisher", "licence", "licence-id", "term-start", "term-end", "usage", "spec",
-                    "strip", "lv2", "vst3", "builtin" },
+                    "strip", "lv2", "vst3", "builtin", "insert" },
         .repeatable = { "territory", "media", "param" },
     };
 
@@ -295,6 +297,9 @@ const Command sessionCommand {
     "      [--usage background|featured|theme] [--notes TEXT]\n"
     "  add-insert FILE --strip ID (--lv2 URI | --vst3 CLASS-ID | --builtin NAME) [--param SYMBOL=VALUE]...\n"
     "      [--id ID] [--name NAME] [--bypass]   a plug-in is loaded now and its state saved in the session\n"
+    "  set-insert FILE --strip ID --insert ID [--param SYMBOL=VALUE]... [--bypass | --active] [--name NAME]\n"
+    "      new parameter values are applied to the plug-in now and its state saved again\n"
+    "  remove-insert FILE --strip ID --insert ID\n"
     "  set-delivery FILE --spec ebu-r128|atsc-a85|netflix|apple-podcasts|spotify [--territory T] [--media M]...\n"
     "  set-picture FILE --file VIDEO [--rate RATE] [--start TC]\n"
     "  undo FILE | redo FILE          step the history kept beside the session in FILE.history\n"

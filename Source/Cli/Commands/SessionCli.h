@@ -43,4 +43,6 @@ int runAddCue (const Args& args, Output& out);
 int runAddTake (const Args& args, Output& out);
 int runAddMusic (const Args& args, Output& out);
 int runAddInsert (const Args& args, Output& out);
+int runSetInsert (const Args& args, Output& out);
+int runRemoveInsert (const Args& args, Output& out);
 } // namespace loopstage::cli::sessioncli
