@@ -222,31 +222,11 @@ bool DiskStreamer::service (std::int64_t maxChunk)
     return didWork;
 }
 
-void DiskStreamer::prepareFor (std::int64_t frame, int count)
+void DiskStreamer::prepareForBlock()
 {
     std::lock_guard<std::mutex> guard (lock);
     for (auto& entry : streams)
-    {
-        auto& s = *entry.second;
-        const bool changed = takePlaylist (s);
-        if (s.direct)
-            continue;
-        const auto start = s.ringStart + s.readCount.load (std::memory_order_relaxed);
-        const auto end = s.ringStart + s.writeCount.load (std::memory_order_relaxed);
-        const bool inSync = s.served.load() == s.seekSerial.load() && ! s.invalidated.load();
-        if (changed || ! inSync || frame < start || frame > end)
-        {
-            const auto serial = s.seekSerial.load() + 1;
-            s.restart (frame);
-            s.seekSerial.store (serial);
-            s.served.store (serial);
-            s.invalidated.store (false);
-            s.settling = false;
-        }
-        // Top up only when short, then fill the whole ring: few, large reads.
-        if (s.ringStart + s.writeCount.load (std::memory_order_relaxed) < frame + count)
-            s.fill (s.capacity);
-    }
+        takePlaylist (*entry.second);
 }
 
 std::string DiskStreamer::readErrorMessage() const

@@ -7,8 +7,7 @@
     the audio thread asks for a position the ring does not hold (a locate, an underrun), it
     posts a seek and plays silence for that track until the butler has refilled from there.
     An edit to a track's regions swaps its playlist on the disk thread and refills from the
-    play position (that track drops out for one refill during playback; offline renders, which
-    fill synchronously with prepareFor(), are unaffected).
+    play position (that track drops out for one refill during playback).
 
     Ring positions are monotonic counts published with release/acquire; the seek handshake is a
     serial the audio thread bumps and the butler echoes once the ring restarts at the new frame.
@@ -84,8 +83,8 @@ class DiskStreamer
 public:
     /** `readAheadFrames` per track ring (at least twice the largest block), for live playback. */
     explicit DiskStreamer (std::int64_t readAheadFrames);
-    /** Direct streams for offline renders (no rings, no disk thread): call prepareFor() before
-        each block and rethrowReadError() after it. */
+    /** Direct streams for offline renders (no rings, no disk thread): call prepareForBlock()
+        before each block and rethrowReadError() after it. */
     static std::unique_ptr<DiskStreamer> direct();
     ~DiskStreamer();
 
@@ -99,10 +98,9 @@ public:
     void start();
     void stop();
 
-    /** Offline renders: hands every stream its latest playlist (after an edit) before a block.
-        Ring streams are also made to hold [frame, frame + count), read synchronously on the
-        calling thread; direct streams read as they are processed. */
-    void prepareFor (std::int64_t frame, int count);
+    /** Offline renders (direct streams): hands every stream its latest playlist (after an
+        edit) before the next block. Not realtime. */
+    void prepareForBlock();
     /** Direct streams: rethrows the first read error any of them met (a file that cannot be
         read, with its name). Call between blocks. */
     void rethrowReadError();

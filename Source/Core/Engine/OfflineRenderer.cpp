@@ -126,7 +126,7 @@ namespace
             tasks.clear();
             sink.pendingWork (tasks);
             runTasks (tasks);
-            streamer->prepareFor (frame, n);
+            streamer->prepareForBlock();
             graph->processBlock (frame, n, &pool);
             streamer->rethrowReadError();
             for (size_t o = 0; o < outputs.size(); ++o)

@@ -75,7 +75,7 @@ TEST_CASE ("an offline render names the file cut short under it", "[engine][read
     {
         for (std::int64_t frame = 0; frame < plan.length; frame += 4096)
         {
-            streamer->prepareFor (frame, 4096);
+            streamer->prepareForBlock();
             graph->processBlock (frame, 4096, nullptr);
             streamer->rethrowReadError();
         }

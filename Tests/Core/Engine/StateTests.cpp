@@ -36,7 +36,7 @@ TEST_CASE ("an edit keeps the state of untouched nodes (delay lines, playlists)"
             REQUIRE (next->latency() == graph->latency());
             graph = std::move (next);
         }
-        streamer->prepareFor (frame, 256);
+        streamer->prepareForBlock();
         graph->processBlock (frame, 256, nullptr);
         streamer->rethrowReadError();
         const float* left = graph->nodes[(size_t) graph->stems[0]]->output()[0];
