@@ -18,6 +18,18 @@ nlohmann::json ok (const std::vector<std::string>& args)
     return nlohmann::json::parse (r.out);
 }
 
+/** A session with one dialogue track "dia" playing a 1 kHz tone for 1 s. */
+std::string toneSession (const TempDir& dir)
+{
+    const auto session = (dir / "film.lsession").string();
+    const auto tone = (dir / "tone.wav").string();
+    runOrFail ({ "sox", "-R", "-n", "-r", "48000", "-c", "1", "-b", "24", tone, "synth", "1", "sine", "1000", "vol", "0.1" });
+    ok ({ "session", "new", session, "--rate", "25", "--json" });
+    ok ({ "session", "add-track", session, "--name", "Dia", "--kind", "dx", "--id", "dia", "--json" });
+    ok ({ "session", "add-region", session, "--track", "dia", "--file", tone, "--at", "0", "--json" });
+    return session;
+}
+
 /** RMS of a WAV's first channel, from sox. */
 double rmsOf (const std::filesystem::path& file)
 {
@@ -48,12 +60,7 @@ TEST_CASE ("plugins lists the LV2 plug-ins installed", "[cli][pluginhost]")
 TEST_CASE ("session add-insert puts a plug-in on a track, its state in the session, and render applies it", "[cli][pluginhost]")
 {
     TempDir dir ("cli-plugins");
-    const auto session = (dir / "film.lsession").string();
-    const auto tone = (dir / "tone.wav").string();
-    runOrFail ({ "sox", "-R", "-n", "-r", "48000", "-c", "1", "-b", "24", tone, "synth", "1", "sine", "1000", "vol", "0.1" });
-    ok ({ "session", "new", session, "--rate", "25", "--json" });
-    ok ({ "session", "add-track", session, "--name", "Dia", "--kind", "dx", "--id", "dia", "--json" });
-    ok ({ "session", "add-region", session, "--track", "dia", "--file", tone, "--at", "0", "--json" });
+    const auto session = toneSession (dir);
     ok ({ "plugins", "--json" });
     (void) ok ({ "render", session, "--out", (dir / "dry").string(), "--format", "float", "--json" });
 
@@ -103,12 +110,7 @@ TEST_CASE ("session add-insert puts a plug-in on a track, its state in the sessi
 TEST_CASE ("session set-insert changes a plug-in's parameters and bypass and remove-insert takes it out", "[cli][pluginhost]")
 {
     TempDir dir ("cli-set-insert");
-    const auto session = (dir / "film.lsession").string();
-    const auto tone = (dir / "tone.wav").string();
-    runOrFail ({ "sox", "-R", "-n", "-r", "48000", "-c", "1", "-b", "24", tone, "synth", "1", "sine", "1000", "vol", "0.1" });
-    ok ({ "session", "new", session, "--rate", "25", "--json" });
-    ok ({ "session", "add-track", session, "--name", "Dia", "--kind", "dx", "--id", "dia", "--json" });
-    ok ({ "session", "add-region", session, "--track", "dia", "--file", tone, "--at", "0", "--json" });
+    const auto session = toneSession (dir);
     (void) ok ({ "render", session, "--out", (dir / "dry").string(), "--format", "float", "--json" });
     ok ({ "session", "add-insert", session, "--strip", "dia", "--lv2", "urn:ardour:a-eq", "--id", "eq", "--param", "freq2=1000",
           "--param", "g2=6", "--param", "bw2=0.5", "--json" });
