@@ -72,12 +72,10 @@ AudioFileWriter::AudioFileWriter (const std::filesystem::path& target, const Aud
     handle->fd = ::open (handle->atomic.tempPath().c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (handle->fd < 0)
         throwFileError (target, std::string ("cannot create audio file: ") + std::strerror (errno));
+    // libsndfile owns the descriptor from here, and closes it itself if opening fails.
     handle->file = sf_open_fd (handle->fd, SFM_WRITE, &sfinfo, SF_TRUE);
     if (handle->file == nullptr)
-    {
-        ::close (handle->fd);
         throwFileError (target, std::string ("cannot create audio file: ") + sf_strerror (nullptr));
-    }
     if (choice.autoDowngrade)
         sf_command (handle->file, SFC_RF64_AUTO_DOWNGRADE, nullptr, SF_TRUE);
     detail::writeChunks (handle->file, target, options.bext, options.ixml);
