@@ -114,7 +114,7 @@ int runAddInsert (const Args& args, Output& out)
     const int kinds = (int) args.value ("lv2").has_value() + (int) args.value ("vst3").has_value()
                       + (int) args.value ("builtin").has_value();
     if (kinds != 1)
-        throw UsageError ("give exactly one of --lv2 URI, --vst3 CLASS-ID or --builtin NAME");
+        throw UsageError ("give exactly one of --lv2 URI, --vst3 ID or --builtin NAME");
 
     Insert insert;
     insert.kind = args.value ("lv2") ? Insert::Kind::lv2 : args.value ("vst3") ? Insert::Kind::vst3 : Insert::Kind::builtin;

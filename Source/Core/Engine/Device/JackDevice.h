@@ -1,9 +1,10 @@
 #pragma once
 /** Live audio output on a JACK server, through libjack directly.
 
-    Why not JUCE's AudioDeviceManager here: JUCE is only built with the GUI, and the command line
-    and the tests must play headless; libjack is the layer JUCE's JACK device wraps anyway. The
-    GUI can drive the same Player from a juce::AudioIODeviceCallback (docs/ENGINE.md).
+    The stage plays through JUCE's AudioDeviceManager (Core/Device, `loopstage play`, the GUI).
+    This one stays for the engine's own JACK test and benchmarks: JUCE's JACK device takes a lock
+    around every callback, libjack directly takes none, so here the real-time guard sees
+    everything that happens on the audio thread (docs/ENGINE.md).
 
     The JACK process callback is the audio thread: it fetches the port buffers and calls the
     render callback; nothing else. Xruns reported by the server are counted.
