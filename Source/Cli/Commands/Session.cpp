@@ -52,11 +52,11 @@ void save (SessionDocument& doc)
     writeFileAtomically (historyPathFor (doc.file()), doc.historyToJson().dump() + "\n");
 }
 
-void commit (SessionDocument& doc, const Edit& edit)
+void commit (SessionDocument& doc, const Change& change)
 {
     try
     {
-        doc.apply (edit);
+        doc.apply (change);
     }
     catch (const InputError& e)
     {

@@ -189,7 +189,7 @@ int runAddTake (const Args& args, Output& out)
     if (args.value ("offset"))
         t.offset = requireNumber (args, "offset");
 
-    std::vector<Edit> edits;
+    std::vector<Change> edits;
     Region placed;
     if (args.flag ("place"))
     {

@@ -18,7 +18,7 @@ session::SessionDocument openForEdit (const std::filesystem::path& file);
 
 /** Applies the edit (errors become "<file>: <problem>"), saves the session atomically, then the
     history. */
-void commit (session::SessionDocument& doc, const session::Edit& edit);
+void commit (session::SessionDocument& doc, const session::Change& change);
 
 /** Saves the session and its history as they are now. */
 void save (session::SessionDocument& doc);

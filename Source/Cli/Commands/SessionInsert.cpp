@@ -3,7 +3,7 @@
 // the same (docs/PLUGINS.md).
 #include "SessionCli.h"
 #include "Base/Error.h"
-#include "Engine/Insert.h"
+#include "Engine/InsertProcessor.h"
 #include "PluginHost/PluginHost.h"
 
 namespace loopstage::cli::sessioncli

@@ -6,7 +6,7 @@
 
 namespace loopstage::align
 {
-AlignmentResult alignTake (const MonoSignal& guide, const MonoSignal& take, const AlignOptions& options,
+AlignmentResult alignSignals (const MonoSignal& guide, const MonoSignal& take, const AlignOptions& options,
                            Progress& progress)
 {
     return alignSources (SignalSource (guide), SignalSource (take), options, progress);

@@ -65,7 +65,7 @@ struct AlignmentResult
 };
 
 /** Aligns mono signals. */
-AlignmentResult alignTake (const MonoSignal& guide, const MonoSignal& take, const AlignOptions& options,
+AlignmentResult alignSignals (const MonoSignal& guide, const MonoSignal& take, const AlignOptions& options,
                            Progress& progress = Progress::none());
 
 /** Aligns mono sources (MonoSource.h), reading them span by span. */

@@ -2,7 +2,7 @@
 /** An audio output opened through JUCE's AudioDeviceManager: JACK or ALSA, the device a stage
     actually plays through. The engine stays JUCE-free: it only sees the render callback.
 
-    Why beside engine::JackDevice (libjack directly): that one serves the engine's own tests and
+    Why beside device::JackDevice (libjack directly): that one serves the engine's own tests and
     benchmarks with no JUCE in the link; this one is what the application and `loopstage play`
     use, so the device list, sample-rate and buffer-size choices are JUCE's, as in any JUCE host.
 

@@ -74,7 +74,7 @@ struct LimiterSettings
 };
 
 /** An insert: a built-in processor, or an LV2/VST3 plug-in hosted through setPluginHost()
-    (Insert.h; docs/PLUGINS.md). */
+    (InsertProcessor.h; docs/PLUGINS.md). */
 struct PlanInsert
 {
     enum class Kind

@@ -34,7 +34,7 @@ public:
     std::vector<int> stems;                          ///< stem node indices, in plan order
 
     /** What the next compile adopts, by stable id (read-only once compiled). */
-    std::map<std::string, std::shared_ptr<Insert>> insertsById;
+    std::map<std::string, std::shared_ptr<InsertProcessor>> insertsById;
     std::map<std::string, std::shared_ptr<DelayLine>> compensationById;
     std::map<std::string, std::shared_ptr<StripMeter>> metersById;
     struct PlaylistEntry

@@ -1,6 +1,6 @@
 #include "Engine/SessionToPlan.h"
 #include "Base/Error.h"
-#include "Engine/Insert.h"
+#include "Engine/InsertProcessor.h"
 
 #include <cmath>
 

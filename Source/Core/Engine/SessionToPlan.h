@@ -5,7 +5,7 @@
     the nearest sample), the session's start timecode becomes the BWF time reference (samples
     since midnight), regions are grouped under their tracks in session order, automation lanes
     by parameter. Built-in inserts take their settings from the insert's `parameters`
-    (docs/ENGINE.md lists the keys). LV2/VST3 inserts go to the installed PluginHost (Insert.h);
+    (docs/ENGINE.md lists the keys). LV2/VST3 inserts go to the installed PluginHost (InsertProcessor.h);
     one it cannot load (missing plug-in, or no host installed) is left out with a warning, as if
     bypassed; a state it cannot read is an InputError. Bypassed inserts are left out.
 */

@@ -13,7 +13,7 @@
 #include "Engine/Automation.h"
 #include "Engine/DelayLine.h"
 #include "Engine/DiskStreamer.h"
-#include "Engine/Insert.h"
+#include "Engine/InsertProcessor.h"
 #include "Engine/Meter.h"
 #include "Engine/PanLaw.h"
 
@@ -66,7 +66,7 @@ public:
     std::vector<const Edge*> inputs;         ///< buses: summed in this order
 
     // Strip
-    std::vector<std::shared_ptr<Insert>> inserts;
+    std::vector<std::shared_ptr<InsertProcessor>> inserts;
     bool polarityInvert = false;
     double gainDb = 0.0;
     bool muted = false;                      ///< static mute, or silenced by another strip's solo

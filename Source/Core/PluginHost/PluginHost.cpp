@@ -54,7 +54,7 @@ void install()
     // (in the GUI the message thread already is).
     juce::MessageManager::getInstance();
     engine::setPluginHost ({ .check = checkPlugin,
-                             .make = [] (const engine::PlanInsert& plan, int channels, double sampleRate) -> std::shared_ptr<engine::Insert>
+                             .make = [] (const engine::PlanInsert& plan, int channels, double sampleRate) -> std::shared_ptr<engine::InsertProcessor>
                              { return std::make_shared<PluginInsert> (plan, channels, sampleRate); },
                              .key = PluginInsert::keyFor });
 }
@@ -85,7 +85,7 @@ std::string captureState (const session::Insert& insert, int channels, double sa
     return state;
 }
 
-std::string captureState (const engine::Insert& insert)
+std::string captureState (const engine::InsertProcessor& insert)
 {
     if (auto* plugin = dynamic_cast<const PluginInsert*> (&insert))
         return const_cast<PluginInsert*> (plugin)->state();

@@ -4,7 +4,7 @@
     The engine links no plug-in SDK: install() gives it a factory (engine::setPluginHost) that
     finds a plug-in by LV2 URI or VST3 class id, instantiates it off the audio thread at the
     session's rate, restores its saved state (session::Insert::stateBase64), applies the
-    insert's `parameters` ({"symbol": value}) and wraps it as an engine::Insert whose latency()
+    insert's `parameters` ({"symbol": value}) and wraps it as an engine::InsertProcessor whose latency()
     is the plug-in's reported latency, so the graph's delay compensation covers plug-ins too.
     A plug-in that is not installed is bypassed with a warning (SessionToPlan); a state that
     cannot be read is an InputError naming the insert.
@@ -13,7 +13,7 @@
     CLI's main thread, the GUI's message thread); only the inserts' process() runs on the audio
     thread.
 */
-#include "Engine/Insert.h"
+#include "Engine/InsertProcessor.h"
 #include "Session/Strip.h"
 
 #include <string>
@@ -49,5 +49,5 @@ std::string captureState (const session::Insert& insert, int channels, double sa
 
 /** The current state (base64) of a live plug-in insert the host made, e.g. after the user
     turned its knobs; empty for an insert that is not a hosted plug-in. Not realtime. */
-std::string captureState (const engine::Insert& insert);
+std::string captureState (const engine::InsertProcessor& insert);
 } // namespace loopstage::pluginhost

@@ -14,7 +14,7 @@
     MidiBuffer and calls processBlock in chunks of at most the prepared block size. Whether the
     plug-in itself allocates in its run() is the plug-in's business.
 */
-#include "Engine/Insert.h"
+#include "Engine/InsertProcessor.h"
 
 #include <juce_audio_processors/juce_audio_processors.h>
 
@@ -24,7 +24,7 @@
 
 namespace loopstage::pluginhost
 {
-class PluginInsert final : public engine::Insert
+class PluginInsert final : public engine::InsertProcessor
 {
 public:
     /** Instantiates, restores, prepares and warms up the plug-in (so an LV2 plug-in has reported

@@ -38,12 +38,12 @@ SessionDocument SessionDocument::open (const std::filesystem::path& file)
     return SessionDocument (loadSession (file), file);
 }
 
-void SessionDocument::apply (const Edit& edit)
+void SessionDocument::apply (const Change& change)
 {
     Session next = current;
-    edit.change (next);
+    change.apply (next);
     validate (next);
-    undoStack.push_back ({ edit.label, std::move (current) });
+    undoStack.push_back ({ change.label, std::move (current) });
     if (undoStack.size() > historyLimit)
         undoStack.erase (undoStack.begin());
     redoStack.clear();

@@ -1,13 +1,13 @@
 #pragma once
 /** An open session: the current Session, its file, and the undo/redo history.
 
-    The GUI and the CLI edit only through apply(Edit); undo() and redo() step through the
+    The GUI and the CLI edit only through apply(Change); undo() and redo() step through the
     history (up to historyLimit steps). Listeners hear every change (apply, undo, redo) on the
     calling thread; the document itself is not thread-safe: use it from one (message) thread and
     hand snapshots (session() copies) to others, as Autosave does.
 */
 #include "Base/Json.h"
-#include "Session/Edit.h"
+#include "Session/Change.h"
 
 #include <filesystem>
 #include <cstdint>
@@ -28,9 +28,9 @@ public:
     const Session& session() const noexcept { return current; }
     const std::filesystem::path& file() const noexcept { return path; }
 
-    /** Applies an edit as one undo step; throws InputError (leaving everything unchanged)
-        when the edit refuses or its result fails validate(). Clears the redo list. */
-    void apply (const Edit& edit);
+    /** Applies a change as one undo step; throws InputError (leaving everything unchanged)
+        when the change refuses or its result fails validate(). Clears the redo list. */
+    void apply (const Change& change);
 
     bool canUndo() const noexcept { return ! undoStack.empty(); }
     bool canRedo() const noexcept { return ! redoStack.empty(); }

@@ -97,8 +97,8 @@ TEST_CASE ("max-offset limits the search", "[align]")
     align::MonoSignal guide { delayed (s.samples, 0.0, rate), rate };
     align::MonoSignal take { delayed (s.samples, 0.75 * rate, rate), rate };
     align::AlignOptions wide;
-    CHECK (align::alignTake (guide, take, wide).offsetSeconds == Approx (0.75).margin (1.0 / rate));
+    CHECK (align::alignSignals (guide, take, wide).offsetSeconds == Approx (0.75).margin (1.0 / rate));
     align::AlignOptions narrow;
     narrow.maxOffsetSeconds = 0.2;
-    CHECK (std::abs (align::alignTake (guide, take, narrow).offsetSeconds) <= 0.2 + 1.0 / rate);
+    CHECK (std::abs (align::alignSignals (guide, take, narrow).offsetSeconds) <= 0.2 + 1.0 / rate);
 }

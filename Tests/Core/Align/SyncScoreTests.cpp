@@ -74,7 +74,7 @@ TEST_CASE ("sync score on a noisy guide: found, and 40 ms off reads clearly wors
             const auto guide = align::readMono (dir / ("guide-" + noise + ".wav"));
 
             // In sync: the offset alone leaves (almost) nothing.
-            const auto synced = align::alignTake (guide, take, {});
+            const auto synced = align::alignSignals (guide, take, {});
             CHECK (std::abs (synced.offsetSeconds - 0.3) < 0.002);
             REQUIRE (synced.syncScore.has_value());
             INFO ("synced: median " << synced.syncScore->medianMs << " p95 " << synced.syncScore->p95Ms
@@ -93,7 +93,7 @@ TEST_CASE ("sync score on a noisy guide: found, and 40 ms off reads clearly wors
             CHECK (std::abs (shifted.syncScore->medianMs - 40.0) <= 6.0);
 
             // Every other word 40 ms late: no single offset fixes that, the warp does.
-            const auto offsetOnly = align::alignTake (guide, late, {});
+            const auto offsetOnly = align::alignSignals (guide, late, {});
             REQUIRE (offsetOnly.syncScore.has_value());
             INFO ("words late, offset only: median " << offsetOnly.syncScore->medianMs << " p95 "
                   << offsetOnly.syncScore->p95Ms);
@@ -101,7 +101,7 @@ TEST_CASE ("sync score on a noisy guide: found, and 40 ms off reads clearly wors
             CHECK (offsetOnly.syncScore->p95Ms >= synced.syncScore->p95Ms + 20.0);
             align::AlignOptions warp;
             warp.warp = true;
-            const auto warped = align::alignTake (guide, late, warp);
+            const auto warped = align::alignSignals (guide, late, warp);
             REQUIRE (warped.syncScore.has_value());
             INFO ("words late, warped: median " << warped.syncScore->medianMs << " p95 " << warped.syncScore->p95Ms);
             CHECK (warped.syncScore->segments >= 3);
@@ -116,6 +116,6 @@ TEST_CASE ("sync score is null when the guide has no speech", "[align]")
     runOrFail ({ "sox", "-R", "-n", "-r", "48000", "-c", "1", "-b", "24", (dir / "hum.wav").string(), "synth", "4",
                  "brownnoise", "synth", "4", "sine", "mix", "50" });
     const auto guide = align::readMono (dir / "hum.wav");
-    const auto result = align::alignTake (guide, guide, {});
+    const auto result = align::alignSignals (guide, guide, {});
     CHECK_FALSE (result.syncScore.has_value());
 }

@@ -89,7 +89,7 @@ TEST_CASE ("warp puts re-performed word onsets within 10 ms (p95)", "[align]")
     align::AlignOptions options;
     options.warp = true;
     const auto g = align::readMono (dir / "guide.wav");
-    const auto result = align::alignTake (g, take.signal, options);
+    const auto result = align::alignSignals (g, take.signal, options);
     REQUIRE (result.warp.size() > 10);
     for (size_t i = 1; i < result.warp.size(); ++i)
     {

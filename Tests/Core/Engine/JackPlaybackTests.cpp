@@ -4,7 +4,7 @@
 #include "EngineFixture.h"
 #include "Support/RealtimeGuard.h"
 #include "Base/Error.h"
-#include "Engine/Device/JackDevice.h"
+#include "Device/JackDevice.h"
 #include "Engine/Player.h"
 #include "Support/HostSteal.h"
 #include "Support/JackServer.h"
@@ -19,6 +19,7 @@
 
 using namespace loopstage;
 using namespace loopstage::engine;
+using loopstage::device::JackDevice;
 using namespace loopstage::test;
 
 TEST_CASE ("a real JACK server plays a 64-track session at 128 samples without xruns", "[engine][jack]")

@@ -4,7 +4,7 @@
 #include "EngineFixture.h"
 #include "Support/RealtimeGuard.h"
 #include "Base/Error.h"
-#include "Engine/Insert.h"
+#include "Engine/InsertProcessor.h"
 #include "Engine/OfflineRenderer.h"
 #include "Loudness/LoudnessAnalysis.h"
 

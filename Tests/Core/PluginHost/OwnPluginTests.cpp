@@ -96,7 +96,7 @@ std::vector<std::vector<float>> stereoTone (double amplitude, int frames)
     return { sine (997.0, amplitude, frames), sine (997.0, amplitude * 0.9, frames) };
 }
 
-void runStereo (engine::Insert& insert, std::vector<std::vector<float>>& channels, int block)
+void runStereo (engine::InsertProcessor& insert, std::vector<std::vector<float>>& channels, int block)
 {
     const size_t frames = channels[0].size();
     for (size_t at = 0; at < frames; at += (size_t) block)

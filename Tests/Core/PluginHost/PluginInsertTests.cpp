@@ -13,7 +13,7 @@ using namespace loopstage::test;
 namespace
 {
 /** The level change (dB) the insert gives a tone, measured over the last half second. */
-double gainAt (engine::Insert& insert, double frequency)
+double gainAt (engine::InsertProcessor& insert, double frequency)
 {
     auto signal = sine (frequency, 0.1, 48000);
     const auto dry = signal;

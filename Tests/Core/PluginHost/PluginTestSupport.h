@@ -1,6 +1,6 @@
 #pragma once
 // Shared by the PluginHost tests: plug-in URIs, signals and level measurements.
-#include "Engine/Insert.h"
+#include "Engine/InsertProcessor.h"
 #include "PluginHost/PluginHost.h"
 
 #include <cmath>
@@ -43,7 +43,7 @@ inline engine::PlanInsert lv2Plan (const std::string& id, const std::string& uri
 }
 
 /** Runs mono `signal` through the insert in blocks of `block`, in place. */
-inline void runMono (engine::Insert& insert, std::vector<float>& signal, int block = 512)
+inline void runMono (engine::InsertProcessor& insert, std::vector<float>& signal, int block = 512)
 {
     for (size_t at = 0; at < signal.size(); at += (size_t) block)
     {

@@ -1,4 +1,4 @@
-#include "Engine/Insert.h"
+#include "Engine/InsertProcessor.h"
 #include "Base/Error.h"
 #include "Deliver/TruePeakLimiter.h"
 
@@ -11,7 +11,7 @@ namespace loopstage::engine
 {
 namespace
 {
-    class DelayInsert final : public Insert
+    class DelayInsert final : public InsertProcessor
     {
     public:
         DelayInsert (int channels, int samples) : line (channels, samples) {}
@@ -26,7 +26,7 @@ namespace
         DelayLine line;
     };
 
-    class TrimInsert final : public Insert
+    class TrimInsert final : public InsertProcessor
     {
     public:
         explicit TrimInsert (double db) : gainDb (db), gain ((float) std::pow (10.0, db / 20.0)) {}
@@ -43,7 +43,7 @@ namespace
         double gainDb;
         float gain;
     };
-    class EqInsert final : public Insert
+    class EqInsert final : public InsertProcessor
     {
     public:
         EqInsert (const PlanInsert& plan, int channels, double sampleRate) : eq (plan.bands, channels, sampleRate)
@@ -64,7 +64,7 @@ namespace
         std::string key;
     };
 
-    class CompressorInsert final : public Insert
+    class CompressorInsert final : public InsertProcessor
     {
     public:
         CompressorInsert (const PlanInsert& plan, double sampleRate) : compressor (plan.compressor, sampleRate)
@@ -88,7 +88,7 @@ namespace
         std::string key;
     };
     /** Stands for a plug-in that cannot be hosted here: passes the signal through. */
-    class PassThroughInsert final : public Insert
+    class PassThroughInsert final : public InsertProcessor
     {
     public:
         explicit PassThroughInsert (std::string plugin) : key ("pass-through:" + plugin) {}
@@ -106,7 +106,7 @@ namespace
         return host;
     }
 
-    class DeEsserInsert final : public Insert
+    class DeEsserInsert final : public InsertProcessor
     {
     public:
         DeEsserInsert (const PlanInsert& plan, double sampleRate) : deesser (plan.deesser, sampleRate)
@@ -131,7 +131,7 @@ namespace
     };
 
     /** The delivery limiter on a strip: one gain for all its channels, latency = look-ahead. */
-    class LimiterInsert final : public Insert
+    class LimiterInsert final : public InsertProcessor
     {
     public:
         LimiterInsert (const PlanInsert& plan, int channels, double sampleRate)
@@ -164,7 +164,7 @@ namespace
     };
 } // namespace
 
-std::shared_ptr<Insert> makeInsert (const PlanInsert& plan, int channels, double sampleRate)
+std::shared_ptr<InsertProcessor> makeInsert (const PlanInsert& plan, int channels, double sampleRate)
 {
     switch (plan.kind)
     {

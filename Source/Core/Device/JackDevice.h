@@ -21,7 +21,7 @@
 typedef struct _jack_client jack_client_t;
 typedef struct _jack_port jack_port_t;
 
-namespace loopstage::engine
+namespace loopstage::device
 {
 class JackDevice
 {
@@ -72,4 +72,4 @@ private:
     static int processCallback (std::uint32_t frames, void* self);
     static int xrunCallback (void* self);
 };
-} // namespace loopstage::engine
+} // namespace loopstage::device

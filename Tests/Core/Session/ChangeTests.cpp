@@ -13,18 +13,18 @@ namespace
 {
 /** Applies, checks the change with `check`, undoes (state equals before), redoes (equals after). */
 template <typename Check>
-void applyUndoRedo (SessionDocument& doc, const Edit& edit, Check check)
+void applyUndoRedo (SessionDocument& doc, const Change& change, Check check)
 {
-    INFO (edit.label);
+    INFO (change.label);
     const Session before = doc.session();
-    doc.apply (edit);
+    doc.apply (change);
     const Session after = doc.session();
     CHECK (after != before);
     check (after);
-    CHECK (doc.undoLabel() == edit.label);
+    CHECK (doc.undoLabel() == change.label);
     REQUIRE (doc.undo());
     CHECK (doc.session() == before);
-    CHECK (doc.redoLabel() == edit.label);
+    CHECK (doc.redoLabel() == change.label);
     REQUIRE (doc.redo());
     CHECK (doc.session() == after);
 }

@@ -18,10 +18,10 @@
 
 namespace loopstage::engine
 {
-class Insert
+class InsertProcessor
 {
 public:
-    virtual ~Insert() = default;
+    virtual ~InsertProcessor() = default;
     /** Equal keys mean the insert can be carried across a rebuild with its state. */
     virtual std::string configKey() const = 0;
     /** Samples by which the output lags the input. */
@@ -33,7 +33,7 @@ public:
 /** Makes the insert a plan names, for a strip of `channels` channels. Not realtime; throws
     InputError for a negative delay. An lv2/vst3 insert goes to the installed PluginHost; without
     one it is a pass-through (SessionToPlan has already warned and left it out). */
-std::shared_ptr<Insert> makeInsert (const PlanInsert& plan, int channels, double sampleRate);
+std::shared_ptr<InsertProcessor> makeInsert (const PlanInsert& plan, int channels, double sampleRate);
 
 /** The configKey() the insert `plan` names would have, without instantiating a plug-in (a
     built-in is made and asked). Not realtime. */
@@ -47,7 +47,7 @@ struct PluginHost
         Throws InputError for a state that cannot be read. */
     std::function<std::string (const PlanInsert& plan)> check;
     /** The plug-in, instantiated and prepared for `channels` channels at `sampleRate`. */
-    std::function<std::shared_ptr<Insert> (const PlanInsert& plan, int channels, double sampleRate)> make;
+    std::function<std::shared_ptr<InsertProcessor> (const PlanInsert& plan, int channels, double sampleRate)> make;
     /** The configKey() make() would give, computed from the plan alone. */
     std::function<std::string (const PlanInsert& plan, int channels, double sampleRate)> key;
 };

@@ -1,4 +1,4 @@
-#include "Session/Edit.h"
+#include "Session/Change.h"
 #include "Base/Error.h"
 
 #include <algorithm>
@@ -38,12 +38,12 @@ namespace
     }
 } // namespace
 
-Edit setName (std::string name)
+Change setName (std::string name)
 {
     return { "Rename session", [name] (Session& s) { s.name = name; } };
 }
 
-Edit setTiming (double sampleRate, timecode::FrameRate rate, timecode::Timecode start)
+Change setTiming (double sampleRate, timecode::FrameRate rate, timecode::Timecode start)
 {
     return { "Change timing", [=] (Session& s)
              {
@@ -53,17 +53,17 @@ Edit setTiming (double sampleRate, timecode::FrameRate rate, timecode::Timecode 
              } };
 }
 
-Edit setPicture (std::optional<Picture> picture)
+Change setPicture (std::optional<Picture> picture)
 {
     return { picture ? "Set picture" : "Remove picture", [picture] (Session& s) { s.picture = picture; } };
 }
 
-Edit setDelivery (std::optional<DeliverySpec> delivery)
+Change setDelivery (std::optional<DeliverySpec> delivery)
 {
     return { "Set delivery", [delivery] (Session& s) { s.delivery = delivery; } };
 }
 
-Edit addTrack (Track track)
+Change addTrack (Track track)
 {
     return { labelOf ("Add track", track.name, track.id), [track] (Session& s)
              {
@@ -72,13 +72,13 @@ Edit addTrack (Track track)
              } };
 }
 
-Edit updateTrack (Track track)
+Change updateTrack (Track track)
 {
     return { labelOf ("Change track", track.name, track.id),
              [track] (Session& s) { require (s.findTrack (track.id), "track", track.id) = track; } };
 }
 
-Edit removeTrack (std::string id)
+Change removeTrack (std::string id)
 {
     return { "Remove track " + id, [id] (Session& s)
              {
@@ -95,7 +95,7 @@ Edit removeTrack (std::string id)
              } };
 }
 
-Edit moveTrack (std::string id, int newIndex)
+Change moveTrack (std::string id, int newIndex)
 {
     return { "Move track " + id, [id, newIndex] (Session& s)
              {
@@ -109,7 +109,7 @@ Edit moveTrack (std::string id, int newIndex)
              } };
 }
 
-Edit addRegion (Region region)
+Change addRegion (Region region)
 {
     return { "Add region " + region.id, [region] (Session& s)
              {
@@ -118,13 +118,13 @@ Edit addRegion (Region region)
              } };
 }
 
-Edit updateRegion (Region region)
+Change updateRegion (Region region)
 {
     return { "Change region " + region.id,
              [region] (Session& s) { require (s.findRegion (region.id), "region", region.id) = region; } };
 }
 
-Edit removeRegion (std::string id)
+Change removeRegion (std::string id)
 {
     return { "Remove region " + id, [id] (Session& s)
              {
@@ -136,7 +136,7 @@ Edit removeRegion (std::string id)
              } };
 }
 
-Edit addBus (Bus bus)
+Change addBus (Bus bus)
 {
     return { labelOf (bus.isStem ? "Add stem" : "Add bus", bus.name, bus.id), [bus] (Session& s)
              {
@@ -145,13 +145,13 @@ Edit addBus (Bus bus)
              } };
 }
 
-Edit updateBus (Bus bus)
+Change updateBus (Bus bus)
 {
     return { labelOf ("Change bus", bus.name, bus.id),
              [bus] (Session& s) { require (s.findBus (bus.id), "bus", bus.id) = bus; } };
 }
 
-Edit removeBus (std::string id)
+Change removeBus (std::string id)
 {
     return { "Remove bus " + id, [id] (Session& s)
              {
@@ -172,7 +172,7 @@ Edit removeBus (std::string id)
              } };
 }
 
-Edit addCue (AdrCue cue)
+Change addCue (AdrCue cue)
 {
     return { "Add cue " + cue.id, [cue] (Session& s)
              {
@@ -183,7 +183,7 @@ Edit addCue (AdrCue cue)
              } };
 }
 
-Edit updateCue (AdrCue cue)
+Change updateCue (AdrCue cue)
 {
     return { "Change cue " + cue.id, [cue] (Session& s)
              {
@@ -194,12 +194,12 @@ Edit updateCue (AdrCue cue)
              } };
 }
 
-Edit removeCue (std::string id)
+Change removeCue (std::string id)
 {
     return { "Remove cue " + id, [id] (Session& s) { eraseId (s.adrCues, id, "cue"); } };
 }
 
-Edit addTake (std::string cueId, Take take)
+Change addTake (std::string cueId, Take take)
 {
     return { "Add take " + take.id, [cueId, take] (Session& s)
              {
@@ -209,13 +209,13 @@ Edit addTake (std::string cueId, Take take)
              } };
 }
 
-Edit updateTake (Take take)
+Change updateTake (Take take)
 {
     return { "Change take " + take.id,
              [take] (Session& s) { require (s.findTake (take.id), "take", take.id) = take; } };
 }
 
-Edit removeTake (std::string id)
+Change removeTake (std::string id)
 {
     return { "Remove take " + id, [id] (Session& s)
              {
@@ -226,7 +226,7 @@ Edit removeTake (std::string id)
              } };
 }
 
-Edit addMusic (MusicCue entry)
+Change addMusic (MusicCue entry)
 {
     return { "Add music cue " + entry.id, [entry] (Session& s)
              {
@@ -235,13 +235,13 @@ Edit addMusic (MusicCue entry)
              } };
 }
 
-Edit updateMusic (MusicCue entry)
+Change updateMusic (MusicCue entry)
 {
     return { "Change music cue " + entry.id,
              [entry] (Session& s) { require (s.findMusic (entry.id), "music cue", entry.id) = entry; } };
 }
 
-Edit removeMusic (std::string id)
+Change removeMusic (std::string id)
 {
     return { "Remove music cue " + id, [id] (Session& s)
              {
@@ -252,12 +252,12 @@ Edit removeMusic (std::string id)
              } };
 }
 
-Edit group (std::string label, std::vector<Edit> edits)
+Change group (std::string label, std::vector<Change> changes)
 {
-    return { label, [edits] (Session& s)
+    return { label, [changes] (Session& s)
              {
-                 for (auto& e : edits)
-                     e.change (s);
+                 for (auto& c : changes)
+                     c.apply (s);
              } };
 }
 } // namespace loopstage::session

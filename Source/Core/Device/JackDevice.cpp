@@ -1,11 +1,11 @@
-#include "Engine/Device/JackDevice.h"
+#include "Device/JackDevice.h"
 #include "Base/Error.h"
 
 #include <algorithm>
 #include <jack/jack.h>
 #include <jack/thread.h>
 
-namespace loopstage::engine
+namespace loopstage::device
 {
 JackDevice::JackDevice (const std::string& clientName, int outputs, RenderCallback callback, const std::string& serverName)
     : render (std::move (callback))
@@ -104,4 +104,4 @@ std::vector<std::uint64_t> JackDevice::xrunTimes() const
         times.push_back (xrunAt[i].load());
     return times;
 }
-} // namespace loopstage::engine
+} // namespace loopstage::device
