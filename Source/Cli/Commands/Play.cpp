@@ -4,7 +4,7 @@
 #include "Base/Error.h"
 #include "Device/AudioDevice.h"
 #include "Engine/Player.h"
-#include "Engine/SessionToPlan.h"
+#include "Mix/SessionToPlan.h"
 #include "Session/SessionFile.h"
 
 #include <juce_events/juce_events.h>
@@ -24,7 +24,7 @@ namespace
         const std::filesystem::path file = args.positional (0, "SESSION");
         const auto session = session::loadSession (file);
         std::vector<std::string> warnings;
-        const auto plan = engine::sessionToPlan (session, &warnings);
+        const auto plan = mix::sessionToPlan (session, &warnings);
 
         const double from = args.number ("from").value_or (0.0);
         const double length = (double) plan.length / session.sampleRate;

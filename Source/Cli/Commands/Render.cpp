@@ -2,7 +2,7 @@
 #include "CommandTable.h"
 #include "Base/Error.h"
 #include "Engine/OfflineRenderer.h"
-#include "Engine/SessionToPlan.h"
+#include "Mix/SessionToPlan.h"
 #include "Export/DeliveryExport.h"
 #include "Session/SessionFile.h"
 
@@ -87,7 +87,7 @@ namespace
         if (const auto spec = args.value ("spec"))
             return renderDelivery (session, sessionFile, *folder, *spec, args, out, options);
         std::vector<std::string> warnings;
-        const auto plan = engine::sessionToPlan (session, &warnings);
+        const auto plan = mix::sessionToPlan (session, &warnings);
         if (plan.length <= 0)
             throw InputError (sessionFile.string() + ": the session has no regions, nothing to render");
         const auto report = engine::renderToFolder (plan, *folder, options, out.progress());

@@ -3,7 +3,7 @@
 #include "Base/Error.h"
 #include "Deliver/QcReport.h"
 #include "Engine/OfflineRenderer.h"
-#include "Engine/SessionToPlan.h"
+#include "Mix/SessionToPlan.h"
 #include "Export/StemGain.h"
 #include "Rights/CueSheet.h"
 
@@ -89,7 +89,7 @@ ExportReport exportDelivery (const session::Session& session, const fs::path& fo
     StagingFolder staging (folder);
 
     // 1. Mix.
-    const auto plan = engine::sessionToPlan (session, &report.warnings);
+    const auto plan = mix::sessionToPlan (session, &report.warnings);
     engine::RenderOptions render;
     render.threads = options.threads;
     render.blockSize = options.blockSize;

@@ -4,7 +4,7 @@
     Design notes
     - A Session is a value: copyable, comparable, no behaviour beyond look-ups. Editing goes
       through SessionDocument (undo/redo), files through SessionFile (atomic save, strict load),
-      JSON through SessionJson; the engine turns a Session into its MixPlan (SessionToPlan).
+      JSON through SessionJson; Mix/SessionToPlan turns a Session into the engine's MixPlan.
     - The timeline is in seconds from the session's start timecode (timeline 0 = startTimecode
       at frameRate). Timecodes (ADR cues, picture start) are labels at the session frame rate.
     - Ids are stable strings chosen once (new ids from nextId()); tracks, buses, stems and the

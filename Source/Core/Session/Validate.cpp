@@ -168,7 +168,7 @@ namespace
     }
 } // namespace
 
-// The engine's built-in processors (engine::sessionToPlan), kept equal to them by a test in
+// The engine's built-in processors (mix::sessionToPlan), kept equal to them by a test in
 // Tests/Core/Export for the same reason as the spec names below.
 const std::vector<std::string>& builtinInsertNames()
 {

@@ -17,7 +17,7 @@ void validate (const Session& session);
 
 namespace loopstage::session
 {
-/** The built-in insert processors a session may name (those engine::sessionToPlan builds). */
+/** The built-in insert processors a session may name (those mix::sessionToPlan builds). */
 const std::vector<std::string>& builtinInsertNames();
 
 /** The delivery spec names a session may name (those of deliver::findSpec). */

@@ -2,7 +2,7 @@
 #include "Export/DeliveryExport.h"
 #include "Deliver/DeliverySpec.h"
 #include "Session/Validate.h"
-#include "Engine/SessionToPlan.h"
+#include "Mix/SessionToPlan.h"
 #include "Base/Error.h"
 #include "AudioFile/AudioFileReader.h"
 #include "Base/AtomicFile.h"
@@ -161,7 +161,7 @@ TEST_CASE ("the session accepts exactly the built-in inserts the engine builds",
         insert.plugin = name;
         copy.tracks[0].inserts.push_back (insert);
         CHECK_NOTHROW (session::validate (copy));
-        CHECK_NOTHROW (engine::sessionToPlan (copy));
+        CHECK_NOTHROW (mix::sessionToPlan (copy));
     }
     auto unknown = s;
     session::Insert insert;
@@ -169,7 +169,7 @@ TEST_CASE ("the session accepts exactly the built-in inserts the engine builds",
     insert.plugin = "reverb";
     unknown.tracks[0].inserts.push_back (insert);
     CHECK_THROWS_AS (session::validate (unknown), InputError);
-    CHECK_THROWS_AS (engine::sessionToPlan (unknown), InputError);
+    CHECK_THROWS_AS (mix::sessionToPlan (unknown), InputError);
 }
 
 TEST_CASE ("a dialogue-gated export finds the words on the DX stem, not under the music", "[export]")

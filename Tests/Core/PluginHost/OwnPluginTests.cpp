@@ -7,7 +7,7 @@
 #include "PluginTestSupport.h"
 #include "Support/RealtimeGuard.h"
 #include "Engine/OfflineRenderer.h"
-#include "Engine/SessionToPlan.h"
+#include "Mix/SessionToPlan.h"
 #include "Loudness/TruePeakMeter.h"
 #include "PluginHost/Catalogue.h"
 #include "Session/SessionFile.h"

@@ -1,7 +1,7 @@
 #pragma once
 // Shared by the PluginHost tests that render sessions: a plug-in's track beside its dry twin.
 #include "Engine/OfflineRenderer.h"
-#include "Engine/SessionToPlan.h"
+#include "Mix/SessionToPlan.h"
 #include "Session/Session.h"
 
 #include <catch2/catch.hpp>
@@ -42,7 +42,7 @@ inline engine::RenderedMix renderSession (const session::Session& s, std::vector
 {
     engine::RenderOptions options;
     options.format = audio::SampleFormat::float32;
-    return engine::renderMix (engine::sessionToPlan (s, warnings), options);
+    return engine::renderMix (mix::sessionToPlan (s, warnings), options);
 }
 
 /** The first channel of the stem called `name`. */

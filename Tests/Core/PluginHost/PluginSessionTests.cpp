@@ -9,7 +9,7 @@
 #include "Engine/GraphCompiler.h"
 #include "Engine/OfflineRenderer.h"
 #include "PluginHost/Catalogue.h"
-#include "Engine/SessionToPlan.h"
+#include "Mix/SessionToPlan.h"
 #include "Session/SessionFile.h"
 
 #include <catch2/catch.hpp>
@@ -129,8 +129,8 @@ TEST_CASE ("a corrupt plug-in state is bad input naming the insert", "[pluginhos
     {
         insert.stateBase64 = state;
         s.tracks[0].inserts = { insert };
-        CHECK_THROWS_AS (engine::sessionToPlan (s), InputError);
-        CHECK_THROWS_WITH (engine::sessionToPlan (s), Catch::Contains ("strip 'wet', insert 'eq-1'") && Catch::Contains ("state"));
+        CHECK_THROWS_AS (mix::sessionToPlan (s), InputError);
+        CHECK_THROWS_WITH (mix::sessionToPlan (s), Catch::Contains ("strip 'wet', insert 'eq-1'") && Catch::Contains ("state"));
     }
 }
 
@@ -142,16 +142,16 @@ TEST_CASE ("a rebuild keeps an unchanged plug-in (no new instance, state continu
     auto s = twinSession (source, 0.5);
     s.tracks[0].inserts = { lv2Insert ("lim", lspLimiter, { { "th", 0.5 } }) };
     engine::DiskStreamer streamer (48000);
-    auto first = engine::compileGraph (engine::sessionToPlan (s), 1024, streamer);
+    auto first = engine::compileGraph (mix::sessionToPlan (s), 1024, streamer);
     const auto before = pluginhost::detail::instancesMade();
 
     s.tracks[0].gainDb = -3.0;   // an edit elsewhere on the strip
-    auto second = engine::compileGraph (engine::sessionToPlan (s), 1024, streamer, first.get());
+    auto second = engine::compileGraph (mix::sessionToPlan (s), 1024, streamer, first.get());
     CHECK (pluginhost::detail::instancesMade() == before);
     CHECK (second->insertsById.at ("wet/lim") == first->insertsById.at ("wet/lim"));
 
     s.tracks[0].inserts[0].parameters["th"] = 0.25;
-    auto third = engine::compileGraph (engine::sessionToPlan (s), 1024, streamer, second.get());
+    auto third = engine::compileGraph (mix::sessionToPlan (s), 1024, streamer, second.get());
     CHECK (pluginhost::detail::instancesMade() == before + 1);
     CHECK (third->insertsById.at ("wet/lim") != second->insertsById.at ("wet/lim"));
 }

@@ -2,16 +2,17 @@
 #include "EngineFixture.h"
 #include "AudioFile/AudioFileReader.h"
 #include "Engine/OfflineRenderer.h"
-#include "Engine/SessionToPlan.h"
+#include "Mix/SessionToPlan.h"
 
 #include <catch2/catch.hpp>
 #include <cmath>
 
 using namespace loopstage;
 using namespace loopstage::engine;
+using loopstage::mix::sessionToPlan;
 using namespace loopstage::test;
 
-TEST_CASE ("a session becomes the mix plan the engine renders", "[engine][session]")
+TEST_CASE ("a session becomes the mix plan the engine renders", "[mix][session]")
 {
     TempDir dir ("engine-session");
     const auto file = makeSource (dir, "dialogue", 1, 2.0, "pinknoise", 0.3);

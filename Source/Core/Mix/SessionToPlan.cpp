@@ -1,11 +1,13 @@
-#include "Engine/SessionToPlan.h"
+#include "Mix/SessionToPlan.h"
 #include "Base/Error.h"
 #include "Engine/InsertProcessor.h"
 
 #include <cmath>
 
-namespace loopstage::engine
+namespace loopstage::mix
 {
+using namespace loopstage::engine;
+
 namespace
 {
     std::int64_t toSamples (double seconds, double rate) noexcept
@@ -215,4 +217,4 @@ MixPlan sessionToPlan (const session::Session& session, std::vector<std::string>
     plan.master.output.clear();
     return plan;
 }
-} // namespace loopstage::engine
+} // namespace loopstage::mix
