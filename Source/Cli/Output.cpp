@@ -45,10 +45,4 @@ bool Output::Bar::update (double fraction, std::string_view stage)
     return true;
 }
 
-std::string fixed (double value, int decimals)
-{
-    char text[64];
-    std::snprintf (text, sizeof (text), "%.*f", decimals, value);
-    return text;
-}
 } // namespace loopstage::cli

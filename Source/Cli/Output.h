@@ -3,6 +3,7 @@
     errors as one "loopstage: error: ..." line on stderr, progress on stderr only on a terminal.
     Exit codes are ../shared/CLI.md's: 0 done, 1 usage, 2 bad input, 3 a check failed. */
 #include "Base/Json.h"
+#include "Base/Format.h"
 #include "Base/Progress.h"
 
 #include <string>
@@ -40,6 +41,5 @@ private:
     } bar;
 };
 
-/** Formats a number for human output with `decimals` places. */
-std::string fixed (double value, int decimals);
+using loopstage::fixed;   // Base/Format.h: numbers for human output
 } // namespace loopstage::cli

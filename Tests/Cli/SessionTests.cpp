@@ -117,7 +117,7 @@ TEST_CASE ("session: a full session built with the CLI reads back in info", "[cl
     // The file itself: the documented format, media stored relative to the session's folder.
     const auto doc = json::parse (slurp (s.file));
     CHECK (doc["format"] == "loopstage-session");
-    CHECK (doc["schema_version"] == 1);
+    CHECK (doc["schema_version"] == 2);
     CHECK (doc["regions"][0]["file"] == "audio/dx1.wav");
     CHECK (doc["regions"][0]["fade_out"] == 0.25);
     CHECK (doc["tracks"][0]["output"] == "stem-dx");
@@ -188,7 +188,7 @@ TEST_CASE ("session: bad files and values exit 2 and are never overwritten", "[c
     expectBadInput ({ "add-region", s.file, "--track", "nope", "--file", (s.dir / "audio" / "dx1.wav").string(), "--at", "0" },
                     s.file + ": no track 'nope'");
     expectBadInput ({ "add-region", s.file, "--track", "MX", "--file", (s.dir / "audio" / "dx1.wav").string(), "--at", "0", "--length", "9" },
-                    (s.dir / "audio" / "dx1.wav").string() + ": --length");
+                    (s.dir / "audio" / "dx1.wav").string() + ": length 9");
     expectBadInput ({ "add-region", s.file, "--track", "MX", "--file", (s.dir / "audio" / "dx1.wav").string(), "--at", "0",
                       "--music-cue", "9M99" }, s.file + ": regions[3].music_cue: no music cue '9M99'");
     expectBadInput ({ "add-track", s.file, "--name", "Y", "--kind", "dx", "--channels", "3" }, s.file + ": tracks[3].channels: must be 1, 2 or 6");

@@ -5,7 +5,8 @@
 #include <algorithm>
 #include "Timecode/Timecode.h"
 #include "DemoScene.h"
-#include "Adr/TakeAligner.h"
+#include "Adr/BestTake.h"
+#include "Adr/CueAlignment.h"
 #include "Base/Error.h"
 #include "Base/Subprocess.h"
 #include "Export/DeliveryExport.h"
@@ -36,7 +37,7 @@ namespace
         return text;
     }
 
-    /** Aligns every take of every cue, circles the best-synced one per cue. */
+    /** Aligns every take of every cue, circles the best-synced one per cue (Core/Adr). */
     Json alignTakes (session::Session& s, const fs::path& outDir, std::string& human)
     {
         Json cues = Json::array();
@@ -45,38 +46,35 @@ namespace
         human += "  cue  take  lands at      confidence  drift p95 ms  sync median/p95 ms\n";
         adr::TakeAlignOptions options;
         options.alignedFolder = outDir / "adr-aligned";
-        for (auto& cue : s.adrCues)
+        const auto cueIds = [&] { std::vector<std::string> ids; for (auto& c : s.adrCues) ids.push_back (c.id); return ids; }();
+        for (auto& cueId : cueIds)
         {
-            std::map<std::string, adr::TakeAlignment> aligned;
+            adr::alignCue (s, cueId, options, true).change.apply (s);
+            const auto& cue = *s.findCue (cueId);
             Json takes = Json::array();
+            std::string circled;
             for (auto& take : cue.takes)
             {
-                const auto a = adr::alignTake (s, cue.id, take.id, options);
-                aligned[take.id] = a;
-                const auto* stored = s.findTake (take.id);
-                Json row { { "take", take.id }, { "offset_seconds", *stored->offset }, { "confidence", a.result.confidence },
-                           { "aligned_file", fs::relative (a.alignedFile, outDir).string() } };
+                Json row { { "take", take.id }, { "offset_seconds", *take.offset }, { "confidence", *take.confidence },
+                           { "aligned_file", fs::relative (take.aligned->file, outDir).string() } };
                 std::string sync = "-";
-                if (stored->syncScore)
+                if (take.syncScore)
                 {
-                    row["sync_score"] = { { "median_ms", stored->syncScore->medianMs }, { "p95_ms", stored->syncScore->p95Ms } };
-                    sync = fixed (stored->syncScore->medianMs, 1) + " / " + fixed (stored->syncScore->p95Ms, 1);
+                    row["sync_score"] = { { "median_ms", take.syncScore->medianMs }, { "p95_ms", take.syncScore->p95Ms } };
+                    sync = fixed (take.syncScore->medianMs, 1) + " / " + fixed (take.syncScore->p95Ms, 1);
                 }
-                const double drift = adr::driftSeconds (*stored);
+                const double drift = adr::driftSeconds (take);
                 row["drift_p95_ms"] = 1000.0 * drift;
-                const auto lands = timecode::format (s.timecodeAt (-*stored->offset), s.frameRate);
-                human += "  " + cue.id + "  " + std::to_string (take.number) + "     " + lands + "   " + fixed (a.result.confidence, 2)
+                const auto lands = timecode::format (s.timecodeAt (-*take.offset), s.frameRate);
+                human += "  " + cue.id + "  " + std::to_string (take.number) + "     " + lands + "   " + fixed (*take.confidence, 2)
                          + "        " + pad (fixed (1000.0 * drift, 0), 14) + sync + "\n";
                 takes.push_back (row);
+                if (take.circled)
+                    circled = take.id;
             }
-            const auto* best = adr::bestSyncedTake (*s.findCue (cue.id));
-            if (best != nullptr)
-            {
-                const auto bestId = best->id;
-                adr::circleTake (s, cue.id, bestId, aligned[bestId]);
-                human += "       circled take " + std::to_string (s.findTake (bestId)->number) + "\n";
-            }
-            cues.push_back ({ { "cue", cue.id }, { "takes", takes }, { "circled", best ? best->id : "" } });
+            if (! circled.empty())
+                human += "       circled take " + std::to_string (s.findTake (circled)->number) + "\n";
+            cues.push_back ({ { "cue", cue.id }, { "takes", takes }, { "circled", circled } });
         }
         return cues;
     }

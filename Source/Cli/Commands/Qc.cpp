@@ -40,12 +40,7 @@ namespace
         {
             if (spec.measure != deliver::Measure::dialogue)
                 throw UsageError ("--dialogue-stem is for dialogue-gated specs (netflix)");
-            const auto a = audio::probeAudio (file), b = audio::probeAudio (*stem);
-            if (a.sampleRate != b.sampleRate || std::abs ((double) a.frames / a.sampleRate - (double) b.frames / b.sampleRate) > 0.1)
-                throw InputError (*stem + ": the dialogue stem must have the programme's sample rate and length ("
-                                  + file.filename().string() + ")");
-            options.speechFrames = deliver::findSpeech (*stem);
-            options.speechSource = std::filesystem::path (*stem).filename().string();
+            deliver::gateOnDialogueStem (options, spec, file, *stem);
         }
         options.keepPlots = args.value ("report").has_value();
         const auto result = deliver::checkFile (file, spec, options, out.progress());

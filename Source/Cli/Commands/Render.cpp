@@ -1,8 +1,7 @@
 // loopstage render: a session's stems and printmaster, offline, through the mix engine.
 #include "CommandTable.h"
 #include "Base/Error.h"
-#include "Engine/OfflineRenderer.h"
-#include "Mix/SessionToPlan.h"
+#include "Mix/SessionRender.h"
 #include "Export/DeliveryExport.h"
 #include "Session/SessionFile.h"
 
@@ -86,19 +85,16 @@ namespace
         const auto session = session::loadSession (sessionFile);
         if (const auto spec = args.value ("spec"))
             return renderDelivery (session, sessionFile, *folder, *spec, args, out, options);
-        std::vector<std::string> warnings;
-        const auto plan = mix::sessionToPlan (session, &warnings);
-        if (plan.length <= 0)
-            throw InputError (sessionFile.string() + ": the session has no regions, nothing to render");
-        const auto report = engine::renderToFolder (plan, *folder, options, out.progress());
-
-        const double duration = (double) plan.length / plan.sampleRate;
+        const auto render = mix::renderSession (session, sessionFile, *folder, options, out.progress());
+        const auto& report = render.report;
+        const auto& warnings = render.warnings;
+        const double duration = render.durationSeconds;
         Json files = Json::array();
         std::string human;
         for (const auto& f : report.files)
         {
             files.push_back ({ { "role", f.role }, { "name", f.name }, { "file", f.file.string() },
-                               { "channels", f.channels }, { "duration", (double) f.frames / plan.sampleRate },
+                               { "channels", f.channels }, { "duration", (double) f.frames / render.sampleRate },
                                { "peak_dbfs", numberOrNull (f.peakDbfs) } });
             human += f.file.string() + "  " + f.role + " " + std::to_string (f.channels) + " ch, peak "
                    + (f.peakDbfs ? fixed (*f.peakDbfs, 2) + " dBFS" : std::string ("silent")) + "\n";
@@ -106,7 +102,7 @@ namespace
         Json warningList = Json::array();
         for (const auto& w : warnings)
             warningList.push_back (w);
-        Json result { { "session", sessionFile.string() }, { "out", *folder }, { "sample_rate", plan.sampleRate },
+        Json result { { "session", sessionFile.string() }, { "out", *folder }, { "sample_rate", render.sampleRate },
                       { "duration", duration }, { "latency_samples", report.latency }, { "render_seconds", report.seconds },
                       { "speed", report.seconds > 0 ? duration / report.seconds : 0.0 }, { "files", files },
                       { "warnings", warningList } };

@@ -3,11 +3,7 @@
 // files share (SessionCli.h).
 #include "CommandTable.h"
 #include "SessionCli.h"
-#include "Base/AtomicFile.h"
 #include "Base/Error.h"
-#include "Session/Autosave.h"
-#include "Session/SessionFile.h"
-#include "Session/Validate.h"
 
 #include <algorithm>
 #include <set>
@@ -18,53 +14,6 @@ using namespace loopstage::session;
 
 namespace sessioncli
 {
-std::filesystem::path historyPathFor (const std::filesystem::path& file)
-{
-    auto p = file;
-    p += ".history";
-    return p;
-}
-
-SessionDocument openForEdit (const std::filesystem::path& file)
-{
-    auto doc = SessionDocument::open (file);
-    const auto history = historyPathFor (file);
-    std::error_code ec;
-    if (std::filesystem::exists (history, ec))
-    {
-        try
-        {
-            doc.restoreHistory (Json::parse (readWholeFile (history)));
-        }
-        catch (const std::exception&)
-        {
-            // A damaged history only costs undo; the session itself is fine.
-        }
-    }
-    return doc;
-}
-
-void save (SessionDocument& doc)
-{
-    doc.save();
-    // Written after the session: if we die in between, its fingerprint no longer matches and
-    // the stale history is ignored rather than trusted.
-    writeFileAtomically (historyPathFor (doc.file()), doc.historyToJson().dump() + "\n");
-}
-
-void commit (SessionDocument& doc, const Change& change)
-{
-    try
-    {
-        doc.apply (change);
-    }
-    catch (const InputError& e)
-    {
-        throwFileError (doc.file(), e.what());
-    }
-    save (doc);
-}
-
 std::filesystem::path sessionFileArg (const Args& args)
 {
     return args.positional (1, "session FILE");
@@ -84,21 +33,18 @@ std::string requireValue (const Args& args, const std::string& name)
     throw UsageError ("--" + name + " is required");
 }
 
-const Track& findTrackArg (const Session& s, const std::string& key, const std::filesystem::path& file)
+timecode::Timecode timecodeArg (const std::string& text, const timecode::FrameRate& rate, const std::string& option)
 {
-    if (auto* t = s.findTrack (key))
-        return *t;
-    const Track* found = nullptr;
-    for (auto& t : s.tracks)
-        if (t.name == key)
-        {
-            if (found)
-                throwFileError (file, "two tracks are named '" + key + "': give the track id");
-            found = &t;
-        }
-    if (! found)
-        throwFileError (file, "no track '" + key + "'");
-    return *found;
+    try
+    {
+        const auto tc = timecode::parse (text, rate);
+        timecode::toFrames (tc, rate);
+        return tc;
+    }
+    catch (const InputError& e)
+    {
+        throw InputError ("--" + option + ": " + e.what());
+    }
 }
 
 Json editResult (const SessionDocument& doc, const std::string& id)
@@ -111,46 +57,18 @@ namespace
 {
     using namespace sessioncli;
 
-    timecode::Timecode parseTimecodeArg (const std::string& text, const timecode::FrameRate& rate, const std::string& option)
-    {
-        try
-        {
-            const auto tc = timecode::parse (text, rate);
-            timecode::toFrames (tc, rate);
-            return tc;
-        }
-        catch (const InputError& e)
-        {
-            throw InputError ("--" + option + ": " + e.what());
-        }
-    }
-
     int runNew (const Args& args, Output& out)
     {
         args.expectPositionals (2, 2);
         const auto file = sessionFileArg (args);
         const auto rate = timecode::FrameRate::parse (requireValue (args, "rate"));
         const double sampleRate = args.number ("sample-rate").value_or (48000.0);
-        std::error_code ec;
-        if (std::filesystem::exists (file, ec) && ! args.flag ("force"))
-            throwFileError (file, "already exists (use --force to replace it)");
-
         Session s = Session::withDefaultStems();
         s.name = args.value ("name").value_or (file.stem().string());
         s.sampleRate = sampleRate;
         s.frameRate = rate;
-        s.startTimecode = parseTimecodeArg (args.value ("start").value_or ("01:00:00:00"), rate, "start");
-        try
-        {
-            validate (s);
-        }
-        catch (const InputError& e)
-        {
-            throwFileError (file, e.what());
-        }
-        saveSession (s, file);   // refuses to replace a corrupt or newer file even with --force
-        std::filesystem::remove (historyPathFor (file), ec);
-        std::filesystem::remove (autosavePathFor (file), ec);
+        s.startTimecode = timecodeArg (args.value ("start").value_or ("01:00:00:00"), rate, "start");
+        createSessionFile (s, file, args.flag ("force"));
 
         const auto tc = timecode::format (s.startTimecode, rate);
         out.result ({ { "file", file.string() }, { "name", s.name }, { "sample_rate", s.sampleRate },
@@ -163,7 +81,7 @@ namespace
     int runSetDelivery (const Args& args, Output& out)
     {
         args.expectPositionals (2, 2);
-        auto doc = openForEdit (sessionFileArg (args));
+        auto doc = openWithHistory (sessionFileArg (args));
         DeliverySpec d;
         d.spec = requireValue (args, "spec");
         const auto territories = args.values ("territory");
@@ -181,13 +99,13 @@ namespace
     int runSetPicture (const Args& args, Output& out)
     {
         args.expectPositionals (2, 2);
-        auto doc = openForEdit (sessionFileArg (args));
+        auto doc = openWithHistory (sessionFileArg (args));
         Picture p;
         p.file = std::filesystem::absolute (requireValue (args, "file"));
         if (! std::filesystem::exists (p.file))
             throwFileError (p.file, "no such file");
         p.frameRate = args.value ("rate") ? timecode::FrameRate::parse (*args.value ("rate")) : doc.session().frameRate;
-        p.startTimecode = args.value ("start") ? parseTimecodeArg (*args.value ("start"), p.frameRate, "start")
+        p.startTimecode = args.value ("start") ? timecodeArg (*args.value ("start"), p.frameRate, "start")
                                                : doc.session().startTimecode;
         commit (doc, setPicture (p));
         auto result = editResult (doc, "picture");
@@ -202,12 +120,9 @@ namespace
     {
         args.expectPositionals (2, 2);
         const auto file = sessionFileArg (args);
-        auto doc = openForEdit (file);
+        auto doc = openWithHistory (file);
         const auto label = isUndo ? doc.undoLabel() : doc.redoLabel();
-        if (! (isUndo ? doc.undo() : doc.redo()))
-            throwFileError (file, std::string ("nothing to ") + (isUndo ? "undo" : "redo")
-                                      + " (the history is kept in " + historyPathFor (file).filename().string() + ")");
-        save (doc);
+        isUndo ? undoAndSave (doc) : redoAndSave (doc);
         out.result ({ { "file", file.string() }, { isUndo ? "undone" : "redone", label },
                       { "undo", doc.canUndo() ? Json (doc.undoLabel()) : Json (nullptr) },
                       { "redo", doc.canRedo() ? Json (doc.redoLabel()) : Json (nullptr) } },
@@ -237,6 +152,9 @@ namespace
             { "add-insert", { "strip", "lv2", "vst3", "builtin", "param", "id", "name", "bypass" }, runAddInsert },
             { "set-insert", { "strip", "insert", "param", "name", "bypass", "active" }, runSetInsert },
             { "remove-insert", { "strip", "insert" }, runRemoveInsert },
+            { "align", { "cue", "take", "no-warp", "no-circle", "aligned-folder" }, runAlignTakes },
+            { "circle", { "cue", "take", "best" }, runCircle },
+            { "rate", { "take", "rating" }, runRate },
             { "set-delivery", { "spec", "territory", "media" }, runSetDelivery },
             { "set-picture", { "file", "rate", "start" }, runSetPicture },
             { "undo", {}, [] (const Args& a, Output& o) { return runUndoRedo (a, o, true); } },
@@ -246,13 +164,13 @@ namespace
     }
 
     const ArgSpec sessionSpec {
-        .flags = { "force", "circled", "place", "bypass", "active" },
+        .flags = { "force", "circled", "place", "bypass", "active", "no-warp", "no-circle", "best" },
         .values = { "rate", "sample-rate", "start", "name", "kind", "channels", "id", "output", "track", "file", "at",
                     "at-timecode", "offset", "length", "gain", "fade-in", "fade-out", "fade-shape", "music-cue",
                     "character", "line", "in", "out", "notes", "cue", "number", "rating", "alignment", "title",
                     "composer", "publisher", "licence", "licence-id", "term-start", "term-end", "usage", "spec",
-                    "strip", "lv2", "vst3", "builtin", "insert" },
-        .repeatable = { "territory", "media", "param" },
+                    "strip", "lv2", "vst3", "builtin", "insert", "aligned-folder" },
+        .repeatable = { "territory", "media", "param", "take" },
     };
 
     int runSession (const Args& args, Output& out)
@@ -301,6 +219,12 @@ const Command sessionCommand {
     "  set-insert FILE --strip ID --insert ID [--param SYMBOL=VALUE]... [--bypass | --active] [--name NAME]\n"
     "      new parameter values are applied to the plug-in now and its state saved again\n"
     "  remove-insert FILE --strip ID --insert ID\n"
+    "  align FILE [--cue ID]... [--take ID]... [--no-warp] [--no-circle] [--aligned-folder DIR]\n"
+    "      aligns takes to the guide track around their cue (offset, warp, sync score, confidence),\n"
+    "      renders each aligned copy as BWF with iXML (DIR, default adr-aligned/ beside the session)\n"
+    "      and circles each cue's best-synced take; without --cue, every cue; one undo step\n"
+    "  circle FILE --cue ID (--take ID | --best)   plays that aligned take on the cue's ADR track\n"
+    "  rate FILE --take ID --rating 0-5\n"
     "  set-delivery FILE --spec ebu-r128|atsc-a85|netflix|apple-podcasts|spotify [--territory T] [--media M]...\n"
     "  set-picture FILE --file VIDEO [--rate RATE] [--start TC]\n"
     "  undo FILE | redo FILE          step the history kept beside the session in FILE.history\n"

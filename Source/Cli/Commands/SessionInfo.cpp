@@ -1,7 +1,7 @@
 // loopstage session info: what a session holds, and what needs attention.
 #include "SessionCli.h"
 #include "Base/Error.h"
-#include "Session/SessionFile.h"
+#include "Session/SessionWarnings.h"
 
 #include <map>
 
@@ -18,12 +18,12 @@ int runInfo (const Args& args, Output& out)
 {
     args.expectPositionals (2, 2);
     const auto file = sessionFileArg (args);
-    const auto doc = openForEdit (file);
+    const auto doc = openWithHistory (file);
     const auto& s = doc.session();
     const auto& rate = s.frameRate;
     const double duration = s.duration();
 
-    Json warnings = Json::array();
+    const auto warnings = sessionWarnings (s);
     std::map<std::string, int> regionsPerTrack;
     std::map<std::string, double> musicSeconds;
     std::map<std::string, int> musicRegions;
@@ -33,10 +33,6 @@ int runInfo (const Args& args, Output& out)
         ++regionsPerTrack[r.track];
         const bool missing = ! std::filesystem::exists (r.file);
         const bool rateDiffers = r.sourceSampleRate && *r.sourceSampleRate != s.sampleRate;
-        if (missing)
-            warnings.push_back (r.id + ": file missing: " + r.file.string());
-        if (rateDiffers)
-            warnings.push_back (r.id + ": file is " + fixed (*r.sourceSampleRate, 0) + " Hz, the session " + fixed (s.sampleRate, 0) + " Hz");
         if (! r.musicCue.empty())
         {
             musicSeconds[r.musicCue] += r.length;
@@ -55,10 +51,6 @@ int runInfo (const Args& args, Output& out)
     {
         tracks.push_back ({ { "id", t.id }, { "name", t.name }, { "kind", toString (t.kind) }, { "channels", t.channels },
                             { "output", orNull (t.output) }, { "regions", regionsPerTrack[t.id] } });
-        if (t.kind == TrackKind::mx)
-            for (auto& r : s.regions)
-                if (r.track == t.id && r.musicCue.empty())
-                    warnings.push_back (r.id + ": music region with no music cue (not in the licence register)");
     }
     Json buses = Json::array();
     int stems = 0;
@@ -79,10 +71,12 @@ int runInfo (const Args& args, Output& out)
         {
             if (t.circled)
                 circled = t.id;
-            cueTakes.push_back ({ { "id", t.id }, { "number", t.number }, { "rating", t.rating }, { "circled", t.circled },
+            cueTakes.push_back ({ { "id", t.id }, { "file", t.file.string() }, { "number", t.number }, { "rating", t.rating }, { "circled", t.circled },
                                   { "offset", t.offset ? Json (*t.offset) : Json (nullptr) }, { "warp_points", t.warp.size() },
                                   { "sync_median_ms", t.syncScore ? Json (t.syncScore->medianMs) : Json (nullptr) },
                                   { "sync_p95_ms", t.syncScore ? Json (t.syncScore->p95Ms) : Json (nullptr) },
+                                  { "confidence", t.confidence ? Json (*t.confidence) : Json (nullptr) },
+                                  { "aligned_file", t.aligned ? Json (t.aligned->file.string()) : Json (nullptr) },
                                   { "region", orNull (t.region) } });
         }
         cues.push_back ({ { "id", c.id }, { "character", c.character }, { "line", c.line },
@@ -97,8 +91,6 @@ int runInfo (const Args& args, Output& out)
                            { "licence", toString (m.licence) }, { "licence_id", orNull (m.licenceId) },
                            { "territories", m.territories }, { "media", m.media }, { "term_start", orNull (m.termStart) },
                            { "term_end", orNull (m.termEnd) }, { "regions", musicRegions[m.id] }, { "seconds_used", musicSeconds[m.id] } });
-        if (m.licence != LicenceType::own && m.licenceId.empty())
-            warnings.push_back ("music " + m.id + ": " + toString (m.licence) + " cue without a licence id");
     }
 
     Json result {
@@ -146,7 +138,7 @@ int runInfo (const Args& args, Output& out)
     for (auto& m : s.music)
         human += "    music " + m.id + "  " + m.title + " (" + toString (m.licence) + (m.licenceId.empty() ? "" : " " + m.licenceId) + ")\n";
     for (auto& w : warnings)
-        human += "  warning: " + w.get<std::string>() + "\n";
+        human += "  warning: " + w + "\n";
     out.result (result, human);
     return exitOk;
 }

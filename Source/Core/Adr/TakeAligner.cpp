@@ -2,6 +2,7 @@
 #include "Align/MonoSource.h"
 #include "Align/WarpRenderer.h"
 #include "AudioFile/AudioFileReader.h"
+#include "AudioFile/BextChunk.h"
 #include "Base/Error.h"
 
 #include <algorithm>
@@ -62,109 +63,111 @@ namespace
             throw InputError ("no guide audio under " + timecode::format (s.timecodeAt (start), s.frameRate));
         return excerpt;
     }
+    /** Scene and take as a recorder writes them, the take's place on the timecode timeline. */
+    align::AlignedFileTags tagsFor (const session::Session& s, const session::AdrCue& cue, const session::Take& take,
+                                    std::int64_t position)
+    {
+        const auto timeReference = audio::timeReferenceFromTimecode (s.startTimecode, s.frameRate, s.sampleRate) + (std::uint64_t) position;
+        audio::BextChunk bext;
+        bext.description = "sSCENE=" + cue.id + "\r\nsTAKE=" + std::to_string (take.number) + "\r\n";
+        bext.originator = "LoopStage";
+        bext.originatorReference = take.id;
+        bext.timeReference = timeReference;
+        // The performance's own date, not today's: the copy is the same take, and a rerun of the
+        // same alignment gives the same file.
+        try
+        {
+            const audio::AudioFileReader original (take.file);
+            if (original.bext())
+            {
+                bext.originationDate = original.bext()->originationDate;
+                bext.originationTime = original.bext()->originationTime;
+            }
+        }
+        catch (const InputError&)
+        {
+            // Unreadable here means alignment fails anyway, with the reader's own message.
+        }
+        bext.codingHistory = "A=PCM,F=" + std::to_string ((int) s.sampleRate) + ",T=LoopStage ADR alignment\r\n";
+
+        audio::IxmlChunk ixml;
+        ixml.project = s.name;
+        ixml.scene = cue.id;
+        ixml.take = std::to_string (take.number);
+        ixml.note = cue.character.empty() ? cue.line : cue.character + ": " + cue.line;
+        if (! take.notes.empty())
+            ixml.note += (ixml.note.empty() ? "" : " / ") + take.notes;
+        audio::IxmlSpeed speed;
+        speed.setFrameRate (s.frameRate);
+        speed.fileSampleRate = (int) s.sampleRate;
+        speed.timestampSamplesSinceMidnight = timeReference;
+        speed.timestampSampleRate = (int) s.sampleRate;
+        ixml.speed = speed;
+        return { bext, ixml };
+    }
 } // namespace
 
-TakeAlignment alignTake (session::Session& s, const std::string& cueId, const std::string& takeId,
+TakeAlignment alignTake (const session::Session& s, const std::string& cueId, const std::string& takeId,
                          const TakeAlignOptions& options, Progress& progress)
 {
-    auto* cue = s.findCue (cueId);
+    const auto* cue = s.findCue (cueId);
     if (cue == nullptr)
         throw InputError ("no ADR cue '" + cueId + "' in the session");
-    auto take = std::find_if (cue->takes.begin(), cue->takes.end(), [&] (auto& t) { return t.id == takeId; });
-    if (take == cue->takes.end())
+    auto found = std::find_if (cue->takes.begin(), cue->takes.end(), [&] (auto& t) { return t.id == takeId; });
+    if (found == cue->takes.end())
         throw InputError ("cue " + cueId + " has no take '" + takeId + "'");
 
-    TakeAlignment alignment;
-    alignment.excerptStart = std::max (0.0, s.secondsAt (cue->in) - options.handleSeconds);
-    alignment.excerptLength = s.secondsAt (cue->out) + options.handleSeconds - alignment.excerptStart;
-    const auto guide = guideExcerpt (s, alignment.excerptStart, alignment.excerptLength);
+    // The excerpt in whole session samples: the aligned copy starts on a sample, and its
+    // TimeReference and the region that plays it name that same sample.
+    const auto rate = s.sampleRate;
+    const auto samplesAt = [rate] (double seconds) { return (std::int64_t) std::llround (seconds * rate); };
+    const auto start = std::max<std::int64_t> (0, samplesAt (s.secondsAt (cue->in)) - samplesAt (options.handleSeconds));
+    const auto length = samplesAt (s.secondsAt (cue->out)) + samplesAt (options.handleSeconds) - start;
+    const double excerptStart = (double) start / rate;
+    const auto guide = guideExcerpt (s, excerptStart, (double) length / rate);
 
     align::AlignOptions alignOptions;
     alignOptions.warp = options.warp;
     alignOptions.maxOffsetSeconds = options.maxOffsetSeconds + options.handleSeconds;
-    alignment.result = align::alignSources (align::SignalSource (guide), align::FileSource (take->file), alignOptions, progress);
 
-    // Store on the timeline: take(t + offset) ≈ guide(t) for timeline seconds t.
+    TakeAlignment alignment;
+    alignment.cueId = cueId;
+    alignment.take = *found;
+    alignment.result = align::alignSources (align::SignalSource (guide), align::FileSource (found->file), alignOptions, progress);
+
+    // Kept on the timeline: take(t + offset) ≈ guide(t) for timeline seconds t.
     const auto& r = alignment.result;
-    take->offset = r.offsetSeconds - alignment.excerptStart;
-    take->warp.clear();
+    auto& take = alignment.take;
+    take.offset = r.offsetSeconds - excerptStart;
+    take.warp.clear();
     for (auto& p : r.warp)
-        take->warp.push_back ({ p.guideSeconds + alignment.excerptStart, p.takeSeconds });
+        take.warp.push_back ({ p.guideSeconds + excerptStart, p.takeSeconds });
+    take.syncScore.reset();
     if (r.syncScore)
-        take->syncScore = session::SyncScore { r.syncScore->medianMs, r.syncScore->p95Ms };
+        take.syncScore = session::SyncScore { r.syncScore->medianMs, r.syncScore->p95Ms };
+    take.confidence = r.confidence;
+    take.aligned.reset();
 
     if (! options.alignedFolder.empty())
     {
         std::filesystem::create_directories (options.alignedFolder);
-        alignment.alignedFile = options.alignedFolder / ("cue" + cueId + "-" + take->file.stem().string() + "-aligned.wav");
-        align::renderAligned (take->file, r, (std::int64_t) guide.samples.size(), guide.sampleRate, alignment.alignedFile);
+        const auto file = options.alignedFolder / ("cue" + cueId + "-" + take.file.stem().string() + "-aligned.wav");
+        align::renderAligned (take.file, r, (std::int64_t) guide.samples.size(), guide.sampleRate, file, progress,
+                              tagsFor (s, *cue, take, start));
+        take.aligned = session::AlignedCopy { file, start, (std::int64_t) guide.samples.size() };
     }
     return alignment;
 }
 
-double driftSeconds (const session::Take& take)
+session::Change storeAlignment (const TakeAlignment& alignment)
 {
-    if (! take.offset || take.warp.empty())
-        return 0.0;
-    std::vector<double> lead;
-    for (const auto& p : take.warp)
-        lead.push_back (p.take - (p.guide + *take.offset));
-    auto middle = lead;
-    std::nth_element (middle.begin(), middle.begin() + (long) middle.size() / 2, middle.end());
-    const double centre = middle[middle.size() / 2];
-    for (auto& v : lead)
-        v = std::abs (v - centre);
-    std::sort (lead.begin(), lead.end());
-    return lead[std::min (lead.size() - 1, (size_t) std::ceil (0.95 * (double) lead.size()) - 1)];
+    auto change = session::updateTake (alignment.take);
+    change.label = "Align take " + std::to_string (alignment.take.number) + " of cue " + alignment.cueId;
+    return change;
 }
 
-const session::Take* bestSyncedTake (const session::AdrCue& cue)
+std::filesystem::path defaultAlignedFolder (const std::filesystem::path& sessionFile)
 {
-    // Residuals closer than one feature frame (5 ms) are a tie: the take the warp had to move
-    // least, the one the actor played closest to the guide, wins it.
-    auto key = [] (const session::Take& t)
-    {
-        return std::tuple (! t.syncScore.has_value(), t.syncScore ? std::floor (t.syncScore->p95Ms / 5.0) : 0.0,
-                           t.syncScore ? std::floor (t.syncScore->medianMs / 5.0) : 0.0, driftSeconds (t));
-    };
-    const session::Take* best = nullptr;
-    for (auto& t : cue.takes)
-        if (t.offset && (best == nullptr || key (t) < key (*best)))
-            best = &t;
-    return best;
-}
-
-void circleTake (session::Session& s, const std::string& cueId, const std::string& takeId, const TakeAlignment& alignment)
-{
-    auto* cue = s.findCue (cueId);
-    if (cue == nullptr)
-        throw InputError ("no ADR cue '" + cueId + "' in the session");
-    if (cue->track.empty() || s.findTrack (cue->track) == nullptr)
-        throw InputError ("cue " + cueId + " has no ADR track to play its circled take on");
-    if (alignment.alignedFile.empty())
-        throw InputError ("take " + takeId + " of cue " + cueId + " has no aligned copy to play");
-
-    for (auto& t : cue->takes)
-    {
-        if (! t.region.empty())
-            std::erase_if (s.regions, [&] (auto& r) { return r.id == t.region; });
-        t.region.clear();
-        t.circled = t.id == takeId;
-    }
-
-    session::Region region;
-    region.id = s.nextId ("region");
-    region.track = cue->track;
-    region.file = alignment.alignedFile;
-    region.position = alignment.excerptStart;
-    region.length = alignment.excerptLength;
-    region.fadeIn = region.fadeOut = 0.02;   // no click where the handles start and end
-    const auto info = audio::probeAudio (alignment.alignedFile);
-    region.sourceSampleRate = info.sampleRate;
-    region.sourceChannels = info.channels;
-    s.regions.push_back (region);
-    for (auto& t : cue->takes)
-        if (t.id == takeId)
-            t.region = region.id;
+    return sessionFile.parent_path() / "adr-aligned";
 }
 } // namespace loopstage::adr

@@ -1,17 +1,23 @@
 #pragma once
 /** Aligning a cue's takes to the production guide, inside a session: what the ADR page's
-    "Align" and "Circle best" buttons and `loopstage demo` do.
+    "Align" button, `loopstage session align` and `loopstage demo` do.
 
     The guide is the audio of the session's guide track around the cue (the cue's in/out plus
     handles), read from the guide regions. A take is aligned against that excerpt with
-    loopstage::align, and the result is stored in the Take non-destructively, on the session
+    loopstage::align, and the result is kept in the Take non-destructively, on the session
     timeline: `offset` is such that take(t + offset) ≈ guide(t) with t in timeline seconds, and the
     warp map pairs [timeline seconds, take seconds]. The take file is never rewritten; an aligned
-    (moved and, with warp, time-warped) copy is rendered beside the session for playback.
+    (moved and, with warp, time-warped) copy over the excerpt is rendered beside the session for
+    playback, a Broadcast WAV whose TimeReference puts it on the same sample in any DAW, and the
+    take records where it lies (session::AlignedCopy), so circling needs nothing else.
+
+    Aligning reads and writes files and takes seconds, so it happens outside the document: it
+    returns the take as it should become, and storeAlignment() is the undoable change that puts
+    it into the session.
 */
 #include "Align/Align.h"
 #include "Base/Progress.h"
-#include "Session/Session.h"
+#include "Session/Change.h"
 
 #include <filesystem>
 #include <string>
@@ -28,30 +34,19 @@ struct TakeAlignOptions
 
 struct TakeAlignment
 {
+    std::string cueId;
     align::AlignmentResult result;      ///< against the excerpt (times from its start)
-    double excerptStart = 0.0;          ///< timeline seconds where the guide excerpt starts
-    double excerptLength = 0.0;
-    std::filesystem::path alignedFile;  ///< empty when none was rendered
+    session::Take take;                 ///< with offset, warp, sync score, confidence, aligned copy
 };
 
-/** Aligns one take of one cue and stores offset, warp and sync score in the take.
-    Throws InputError when the cue, take or guide audio is missing or the files are bad. */
-TakeAlignment alignTake (session::Session& session, const std::string& cueId, const std::string& takeId,
+/** Aligns one take of one cue (the session is not changed). Throws InputError when the cue,
+    take or guide audio is missing or the files are bad. */
+TakeAlignment alignTake (const session::Session& session, const std::string& cueId, const std::string& takeId,
                          const TakeAlignOptions& options, Progress& progress = Progress::none());
 
-/** The cue's take with the best sync: lowest p95, then median, in 5 ms steps (finer is below
-    the sync score's resolution, and after a warp most takes read 0); among equals the take whose
-    warp map strays least from one constant offset (driftSeconds: the actor kept closest to the
-    guide, so the warp had least to fix). Scored takes before unscored ones; nullptr when no take
-    is aligned. */
-const session::Take* bestSyncedTake (const session::AdrCue& cue);
+/** The change that stores an alignment in its take: "Align take N of cue C". */
+session::Change storeAlignment (const TakeAlignment& alignment);
 
-/** How far `take`'s warp map strays from a constant offset: p95 over map points of |lead -
-    median lead| (seconds), lead = take time - (timeline time + offset). 0 without a warp. */
-double driftSeconds (const session::Take& take);
-
-/** Circles `takeId` (and only it) and plays its aligned copy on the cue's ADR track: a region
-    over the excerpt, replacing the region of the previously circled take. */
-void circleTake (session::Session& session, const std::string& cueId, const std::string& takeId,
-                 const TakeAlignment& alignment);
+/** Where aligned copies go by default: `adr-aligned/` beside the session file. */
+std::filesystem::path defaultAlignedFolder (const std::filesystem::path& sessionFile);
 } // namespace loopstage::adr

@@ -20,7 +20,7 @@ namespace
 
 void renderAligned (const std::filesystem::path& take, const AlignmentResult& alignment,
                     std::int64_t guideFrames, int guideRate, const std::filesystem::path& out,
-                    Progress& progress)
+                    Progress& progress, const AlignedFileTags& tags)
 {
     const auto info = audio::probeAudio (take);
     const int takeRate = (int) info.sampleRate;
@@ -29,6 +29,8 @@ void renderAligned (const std::filesystem::path& take, const AlignmentResult& al
     options.sampleRate = guideRate;
     options.channels = info.channels;
     options.format = writableFormat (info.format);
+    options.bext = tags.bext;
+    options.ixml = tags.ixml;
     audio::AudioFileWriter writer (out, options);
 
     if (alignment.warp.size() < 2)

@@ -10,13 +10,24 @@
     made: memory does not grow with the take's length or channel count.
 */
 #include "Align/Align.h"
+#include "AudioFile/BextChunk.h"
+#include "AudioFile/IxmlChunk.h"
 
 #include <filesystem>
+#include <optional>
 
 namespace loopstage::align
 {
+/** Broadcast WAV metadata for the aligned file, so another DAW can place it (TimeReference)
+    and name it (scene, take) without the session. */
+struct AlignedFileTags
+{
+    std::optional<audio::BextChunk> bext;
+    std::optional<audio::IxmlChunk> ixml;
+};
+
 /** Writes `out`. `guideFrames` at `guideRate` fix the output length and rate. */
 void renderAligned (const std::filesystem::path& take, const AlignmentResult& alignment,
                     std::int64_t guideFrames, int guideRate, const std::filesystem::path& out,
-                    Progress& progress = Progress::none());
+                    Progress& progress = Progress::none(), const AlignedFileTags& tags = {});
 } // namespace loopstage::align

@@ -1,5 +1,6 @@
 #include "Deliver/FileQc.h"
 #include "AudioFile/AudioFileReader.h"
+#include "Base/Error.h"
 #include "Deliver/Normalizer.h"
 #include "Loudness/ChannelWeights.h"
 
@@ -87,5 +88,16 @@ Json toJson (const QcResult& result)
         checks.push_back ({ { "name", c.name }, { "value", c.value }, { "limit", c.limit }, { "pass", c.pass } });
     return { { "spec", result.spec }, { "compliant", result.compliant }, { "checks", checks },
              { "measurements", loudness::toJson (result.report) } };
+}
+void gateOnDialogueStem (QcOptions& options, const DeliverySpec& spec, const std::filesystem::path& programme,
+                         const std::filesystem::path& stem)
+{
+    if (spec.measure != Measure::dialogue)
+        throw InputError ("a dialogue stem is for dialogue-gated specs (netflix), not " + spec.name);
+    const auto a = audio::probeAudio (programme), b = audio::probeAudio (stem);
+    if (a.sampleRate != b.sampleRate || std::abs ((double) a.frames / a.sampleRate - (double) b.frames / b.sampleRate) > 0.1)
+        throwFileError (stem, "the dialogue stem must have the programme's sample rate and length (" + programme.filename().string() + ")");
+    options.speechFrames = findSpeech (stem);
+    options.speechSource = stem.filename().string();
 }
 } // namespace loopstage::deliver

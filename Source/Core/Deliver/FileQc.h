@@ -51,6 +51,13 @@ struct QcResult
 QcResult checkFile (const std::filesystem::path& file, const DeliverySpec& spec, const QcOptions& options,
                     Progress& progress = Progress::none());
 
+/** Gates the programme's dialogue loudness on speech found in its dialogue stem (the DX stem of
+    the same mix) rather than in the programme itself: sets options.speechFrames and speechSource.
+    InputError when the spec is not dialogue-gated (`usage` names the option in the message) or the
+    stem's rate or length differ from the programme's. */
+void gateOnDialogueStem (QcOptions& options, const DeliverySpec& spec, const std::filesystem::path& programme,
+                         const std::filesystem::path& dialogueStem);
+
 /** {"spec", "compliant", "checks": [{"name", "value", "limit", "pass"}], "measurements": {...}} */
 Json toJson (const QcResult& result);
 } // namespace loopstage::deliver

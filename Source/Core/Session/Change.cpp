@@ -151,6 +151,17 @@ Change updateBus (Bus bus)
              [bus] (Session& s) { require (s.findBus (bus.id), "bus", bus.id) = bus; } };
 }
 
+Change updateStrip (Strip strip)
+{
+    return { labelOf ("Change", strip.name, strip.id), [strip] (Session& s)
+             {
+                 if (auto* track = s.findTrack (strip.id))
+                     static_cast<Strip&> (*track) = strip;
+                 else
+                     static_cast<Strip&> (require (s.findBus (strip.id), "track or bus", strip.id)) = strip;
+             } };
+}
+
 Change removeBus (std::string id)
 {
     return { "Remove bus " + id, [id] (Session& s)

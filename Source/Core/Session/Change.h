@@ -41,6 +41,9 @@ Change removeRegion (std::string id);
 Change addBus (Bus bus);                          ///< a bus or a stem
 Change updateBus (Bus bus);                       ///< also the master
 Change removeBus (std::string id);                ///< refused while anything routes to it
+/** Replaces the mixer settings (Strip: gain, pan, inserts, sends, ...) of the track, bus, stem
+    or master with the strip's id, leaving what is not a strip (a track's kind) as it is. */
+Change updateStrip (Strip strip);
 
 Change addCue (AdrCue cue);
 Change updateCue (AdrCue cue);                    ///< replaces everything but the takes

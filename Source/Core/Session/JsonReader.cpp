@@ -111,6 +111,16 @@ int ObjectReader::integer (const std::string& key, std::optional<int> fallback)
     return (int) n;
 }
 
+std::int64_t ObjectReader::samples (const std::string& key)
+{
+    const auto& v = require (key);
+    if (! v.is_number_integer())
+        failAt (pathOf (key), "expected a whole number of samples, got " + typeName (v));
+    if (v.is_number_unsigned() ? v.get<std::uint64_t>() > (std::uint64_t (1) << 53) : v.get<std::int64_t>() < 0)
+        failAt (pathOf (key), "out of range (0 to 2^53 samples)");
+    return v.get<std::int64_t>();
+}
+
 bool ObjectReader::boolean (const std::string& key, std::optional<bool> fallback)
 {
     auto* v = get (key);

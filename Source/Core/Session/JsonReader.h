@@ -5,6 +5,7 @@
     Internal to the Session module. */
 #include "Base/Json.h"
 
+#include <cstdint>
 #include <optional>
 #include <set>
 #include <string>
@@ -33,6 +34,8 @@ public:
     double number (const std::string& key, std::optional<double> fallback = std::nullopt);
     std::optional<double> optionalNumber (const std::string& key);
     int integer (const std::string& key, std::optional<int> fallback = std::nullopt);
+    /** A count of samples: a whole number from 0 to 2^53 (exact in every JSON reader). */
+    std::int64_t samples (const std::string& key);
     bool boolean (const std::string& key, std::optional<bool> fallback = std::nullopt);
     std::vector<std::string> strings (const std::string& key);
     /** An array (empty when absent). */

@@ -119,6 +119,11 @@ double Session::duration() const
     return end;
 }
 
+int defaultChannelsFor (TrackKind kind) noexcept
+{
+    return kind == TrackKind::dx || kind == TrackKind::adr || kind == TrackKind::guide ? 1 : 2;
+}
+
 std::string Session::defaultOutputFor (TrackKind kind) const
 {
     const char* stem = nullptr;

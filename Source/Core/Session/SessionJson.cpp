@@ -283,9 +283,13 @@ Json toJson (const Session& s, const std::filesystem::path& base)
             for (auto& w : t.warp)
                 warp.push_back ({ w.guide, w.take });
             Json score = t.syncScore ? Json { { "median_ms", t.syncScore->medianMs }, { "p95_ms", t.syncScore->p95Ms } } : Json (nullptr);
+            Json aligned = t.aligned ? Json { { "file", pathToJson (t.aligned->file, base) }, { "position_samples", t.aligned->position },
+                                              { "length_samples", t.aligned->length } }
+                                     : Json (nullptr);
             takes.push_back ({ { "id", t.id }, { "file", pathToJson (t.file, base) }, { "number", t.number },
                                { "rating", t.rating }, { "circled", t.circled }, { "offset", optionalNumber (t.offset) },
-                               { "warp", warp }, { "sync_score", score }, { "region", t.region }, { "notes", t.notes } });
+                               { "warp", warp }, { "sync_score", score }, { "confidence", optionalNumber (t.confidence) },
+                               { "aligned", aligned }, { "region", t.region }, { "notes", t.notes } });
         }
         j["adr_cues"].push_back ({ { "id", c.id }, { "character", c.character }, { "line", c.line },
                                    { "timecode_in", timecode::format (c.in, rate) }, { "timecode_out", timecode::format (c.out, rate) },
@@ -426,6 +430,14 @@ namespace
                     ObjectReader sr (*sc, kr.pathOf ("sync_score"));
                     t.syncScore = SyncScore { sr.number ("median_ms"), sr.number ("p95_ms") };
                     sr.finish();
+                }
+                t.confidence = kr.optionalNumber ("confidence");
+                if (auto* al = kr.get ("aligned"); al && ! al->is_null())
+                {
+                    ObjectReader ar (*al, kr.pathOf ("aligned"));
+                    t.aligned = AlignedCopy { pathFromJson (ar.string ("file"), base, ar.pathOf ("file")),
+                                              ar.samples ("position_samples"), ar.samples ("length_samples") };
+                    ar.finish();
                 }
                 t.region = kr.string ("region", "");
                 t.notes = kr.string ("notes", "");

@@ -2,6 +2,7 @@
 /** One recorded ADR take of a cue, with its alignment to the guide kept non-destructively: the
     offset and warp map are data, the take file is never rewritten, so the mixer can undo or edit
     the fit. Convention as in `loopstage align`: take(t + offset) ≈ guide(t). */
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -27,6 +28,19 @@ struct SyncScore
     bool operator== (const SyncScore&) const = default;
 };
 
+/** The take moved (and warped) onto the timeline and rendered beside the session: what plays
+    when the take is circled. Its place is in whole session samples, the same number the file's
+    BWF TimeReference carries (plus the session start), so the app, the engine and another DAW
+    put it on the same sample. */
+struct AlignedCopy
+{
+    std::filesystem::path file;
+    std::int64_t position = 0;          ///< timeline samples (session rate) of its first sample
+    std::int64_t length = 0;            ///< samples
+
+    bool operator== (const AlignedCopy&) const = default;
+};
+
 struct Take
 {
     std::string id;                     ///< unique in the session
@@ -37,6 +51,8 @@ struct Take
     std::optional<double> offset;       ///< seconds; absent until aligned
     std::vector<WarpPoint> warp;        ///< monotonic; empty: offset only
     std::optional<SyncScore> syncScore;
+    std::optional<double> confidence;   ///< of the alignment, 0..1 (loopstage align)
+    std::optional<AlignedCopy> aligned; ///< absent until aligned with a copy rendered
     std::string region;                 ///< id of the region playing this take, or empty
     std::string notes;
 

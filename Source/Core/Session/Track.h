@@ -22,6 +22,9 @@ enum class TrackKind
 std::string toString (TrackKind kind);
 /** Parses a kind name; std::nullopt when unknown (callers report where it came from). */
 std::optional<TrackKind> parseTrackKind (const std::string& name);
+/** Channels a new track of `kind` gets unless told: 1 for dialogue, ADR and guide (one mic),
+    2 for effects and music. */
+int defaultChannelsFor (TrackKind kind) noexcept;
 
 struct Track : Strip
 {

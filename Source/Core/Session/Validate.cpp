@@ -163,6 +163,17 @@ namespace
         }
         if (t.syncScore && (t.syncScore->medianMs < 0 || t.syncScore->p95Ms < 0))
             fail (p + ".sync_score", "must not be negative");
+        if (t.confidence && ! (*t.confidence >= 0.0 && *t.confidence <= 1.0))
+            fail (p + ".confidence", "must be 0 to 1");
+        if (t.aligned)
+        {
+            if (t.aligned->file.empty())
+                fail (p + ".aligned.file", "must not be empty");
+            if (t.aligned->position < 0)
+                fail (p + ".aligned.position_samples", "must not be negative");
+            if (t.aligned->length <= 0)
+                fail (p + ".aligned.length_samples", "must be positive");
+        }
         if (! t.region.empty() && ! session.findRegion (t.region))
             fail (p + ".region", "no region '" + t.region + "'");
     }

@@ -1,6 +1,8 @@
 // Which take the ADR page circles: the best sync score, and among takes whose scores are
 // within a feature frame (after a warp most read 0) the one the warp had to move least.
-#include "Adr/TakeAligner.h"
+#include "Adr/BestTake.h"
+
+#include <cmath>
 
 #include <catch2/catch.hpp>
 

@@ -140,6 +140,8 @@ session::Session fullSession (const std::filesystem::path& folder)
     t2.offset = 0.5123;
     t2.warp = { { 0.0, 0.5123 }, { 1.2, 1.74 }, { 2.0, 2.49 } };
     t2.syncScore = SyncScore { 3.0, 9.5 };
+    t2.confidence = 0.87;
+    t2.aligned = AlignedCopy { folder / "adr-aligned" / "cue101-101_t2-aligned.wav", 172836000, 199200 };
     t2.region = "region-3";
     t2.notes = "director's pick";
     s.adrCues[0].takes = { t1, t2 };
