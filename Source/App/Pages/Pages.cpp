@@ -2,6 +2,7 @@
 #include "Pages/PageLayout.h"
 #include "Rights/RightsCheck.h"
 #include "Session/SessionFile.h"
+#include "Session/SessionWarnings.h"
 #include "Widgets/Theme.h"
 
 namespace loopstage::app
@@ -42,13 +43,23 @@ namespace
                               t.output.empty() ? juce::String ("(not routed)") : str (t.output), juce::String ((int) regions), number (t.gainDb, 1) });
         }
         tracks.setRows (rows);
+        // What `loopstage session info` warns about, from the same Core function.
+        const auto warnings = session::sessionWarnings (s);
+        if (! warnings.empty())
+        {
+            auto& list = page->addTable ("Needs attention", { { "Warning", 1 } });
+            std::vector<juce::StringArray> warningRows;
+            for (auto& w : warnings)
+                warningRows.push_back ({ str (w) });
+            list.setRows (warningRows);
+        }
         return page;
     }
 
     std::unique_ptr<juce::Component> adrPage (const session::Session& s)
     {
         auto page = std::make_unique<PageLayout> ("ADR", juce::StringArray { juce::String ((int) s.adrCues.size()) + " cues. Offsets: how late the take runs against the picture; sync: residual after the time-warp (median / p95)." });
-        auto& takes = page->addTable ("Cues and takes", { { "Cue", 0.7f }, { "Character", 1 }, { "In", 1.2f }, { "Line", 4.5f }, { "Take", 0.6f }, { "Offset s", 1 }, { "Sync ms", 1.3f }, { "Circled", 0.8f } });
+        auto& takes = page->addTable ("Cues and takes", { { "Cue", 0.7f }, { "Character", 1 }, { "In", 1.2f }, { "Line", 4.5f }, { "Take", 0.6f }, { "Offset s", 1 }, { "Confidence", 0.9f }, { "Sync ms", 1.3f }, { "Circled", 0.8f } });
         std::vector<juce::StringArray> rows;
         std::vector<int> circled;
         for (auto& cue : s.adrCues)
@@ -58,6 +69,7 @@ namespace
                 const bool first = i == 0;
                 rows.push_back ({ first ? str (cue.id) : "", first ? str (cue.character) : "", first ? tc (s, cue.in) : "",
                                   first ? str (cue.line) : "", juce::String (t.number), t.offset ? number (*t.offset, 3) : "-",
+                                  t.confidence ? number (*t.confidence, 2) : "-",
                                   t.syncScore ? number (t.syncScore->medianMs, 1) + " / " + number (t.syncScore->p95Ms, 1) : "-",
                                   t.circled ? juce::String (juce::CharPointer_UTF8 ("\xe2\x97\x8f circled")) : "" });
                 if (t.circled)
