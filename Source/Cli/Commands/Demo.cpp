@@ -2,16 +2,11 @@
 // media -> session -> ADR takes aligned and circled -> mix -> deliverables per spec, and the
 // refusal of a delivery that carries unlicensed music.
 #include "CommandTable.h"
-#include <algorithm>
-#include "Timecode/Timecode.h"
-#include "DemoScene.h"
 #include "Adr/BestTake.h"
-#include "Adr/CueAlignment.h"
-#include "Base/Error.h"
-#include "Base/Subprocess.h"
-#include "Export/DeliveryExport.h"
-#include "Session/SessionFile.h"
+#include "Demo/DemoJob.h"
+#include "Timecode/Timecode.h"
 
+#include <algorithm>
 #include <filesystem>
 
 namespace loopstage::cli
@@ -20,37 +15,21 @@ namespace
 {
     namespace fs = std::filesystem;
 
-    void makeMedia (const fs::path& outDir, const Output& out)
-    {
-        const auto script = demo::assetsFolder() / "make-media.sh";
-        if (! fs::exists (script))
-            throwFileError (script, "demo assets not found (set LOOPSTAGE_ASSETS to the Assets folder)");
-        auto result = runSubprocess ({ "bash", script.string(), outDir.string() }, ! out.quiet && ! out.json);
-        if (result.exitCode != 0)
-            throw InputError ("making the demo media failed (" + script.string() + " exited with "
-                              + std::to_string (result.exitCode) + ")" + (result.err.empty() ? "" : ": " + result.err));
-    }
-
     std::string pad (std::string text, size_t width)
     {
         text.resize (std::max (width, text.size() + 1), ' ');
         return text;
     }
 
-    /** Aligns every take of every cue, circles the best-synced one per cue (Core/Adr). */
-    Json alignTakes (session::Session& s, const fs::path& outDir, std::string& human)
+    /** Each cue's takes as aligned: where they land, how sure, how much the warp fixed. */
+    Json adrReport (const session::Session& s, const fs::path& outDir, std::string& human)
     {
         Json cues = Json::array();
         human += "\nADR takes aligned to the guide (lands at: where the take's first sample sits on the timeline;\n"
                  "drift: how far the actor strayed from one offset, what the warp fixed; sync: residual after warp)\n";
         human += "  cue  take  lands at      confidence  drift p95 ms  sync median/p95 ms\n";
-        adr::TakeAlignOptions options;
-        options.alignedFolder = outDir / "adr-aligned";
-        const auto cueIds = [&] { std::vector<std::string> ids; for (auto& c : s.adrCues) ids.push_back (c.id); return ids; }();
-        for (auto& cueId : cueIds)
+        for (auto& cue : s.adrCues)
         {
-            adr::alignCue (s, cueId, options, true).change.apply (s);
-            const auto& cue = *s.findCue (cueId);
             Json takes = Json::array();
             std::string circled;
             for (auto& take : cue.takes)
@@ -79,21 +58,17 @@ namespace
         return cues;
     }
 
-    Json deliver (const session::Session& s, const fs::path& outDir, const std::string& spec, std::string& human, Output& out)
+    Json deliveryReport (const demo::DemoDelivery& d, std::string& human)
     {
-        exporter::ExportOptions options;
-        options.spec = spec;
-        options.threads = 2;
-        const auto folder = outDir / "deliver" / spec;
-        const auto report = exporter::exportDelivery (s, folder, options, out.progress());
+        const auto& report = d.report;
         const auto& o = report.normalize.output;
-        const auto value = [] (const std::optional<double>& v, int d) { return v ? fixed (*v, d) : std::string ("-"); };
-        human += "  " + spec + ": " + (report.compliant() ? "compliant" : "NOT compliant") + "  integrated "
+        const auto value = [] (const std::optional<double>& v, int digits) { return v ? fixed (*v, digits) : std::string ("-"); };
+        human += "  " + report.spec + ": " + (report.compliant() ? "compliant" : "NOT compliant") + "  integrated "
                  + value (o.integratedLufs, 1) + " LUFS" + (o.dialogueLufs ? ", dialogue " + value (o.dialogueLufs, 1) + " LUFS" : "")
                  + ", true peak " + value (o.truePeakDbtp, 2) + " dBTP, gain " + fixed (report.normalize.gainDb, 2) + " dB -> "
-                 + fs::relative (folder).string() + "/\n";
+                 + fs::relative (d.folder).string() + "/\n";
         auto json = exporter::toJson (report);
-        json["folder"] = folder.string();
+        json["folder"] = d.folder.string();
         return json;
     }
 
@@ -101,41 +76,24 @@ namespace
     {
         args.expectPositionals (0, 0);
         const fs::path outDir = fs::absolute (args.value ("out").value_or ("demo-out"));
-        fs::create_directories (outDir);
+        demo::DemoOptions options;
+        options.showMediaLog = ! out.quiet && ! out.json;
+        const auto demo = demo::runDemo (outDir, options, out.progress());
+        const auto& scene = demo.session;
 
-        makeMedia (outDir, out);
-        auto scene = demo::buildScene (outDir);
-        const auto sessionFile = outDir / "night-shift.lsession";
         std::string human = "demo scene \"Night Shift\": " + std::to_string (scene.adrCues.size()) + " ADR cues, "
                             + std::to_string (scene.tracks.size()) + " tracks, picture 01:00:00:00 at 23.976\n";
-
-        Json result { { "out", outDir.string() }, { "session", sessionFile.string() } };
-        result["adr"] = alignTakes (scene, outDir, human);
-        session::saveSession (scene, sessionFile);
-        human += "\nsession: " + sessionFile.string() + "\n\ndeliverables (stems DX/FX/MX, printmaster, QC report, cue sheet):\n";
-
+        Json result { { "out", outDir.string() }, { "session", demo.sessionFile.string() } };
+        result["adr"] = adrReport (scene, outDir, human);
+        human += "\nsession: " + demo.sessionFile.string() + "\n\ndeliverables (stems DX/FX/MX, printmaster, QC report, cue sheet):\n";
         Json deliveries = Json::array();
-        for (auto spec : { "ebu-r128", "netflix" })
-            deliveries.push_back (deliver (scene, outDir, spec, human, out));
+        for (auto& d : demo.deliveries)
+            deliveries.push_back (deliveryReport (d, human));
         result["deliveries"] = deliveries;
-
-        // The same scene with a radio playing an unlicensed song: the export must refuse.
-        const auto radio = demo::withUnlicensedRadio (scene, outDir);
-        const auto radioFile = outDir / "night-shift-radio.lsession";
-        session::saveSession (radio, radioFile);
-        try
-        {
-            exporter::exportDelivery (radio, outDir / "deliver" / "with-radio", {});
-            throw InputError ("the delivery with unlicensed music was not refused");
-        }
-        catch (const exporter::ExportRefused& refused)
-        {
-            human += "\n" + radioFile.filename().string() + " (adds a radio playing an unlicensed song):\n  " + refused.what()
-                     + "\n  nothing was written\n";
-            result["refused"] = { { "session", radioFile.string() }, { "message", refused.what() } };
-        }
-
-        human += "\nopen it: build/bin/LoopStage " + sessionFile.string() + "\n";
+        human += "\n" + demo.refusedSession.filename().string() + " (adds a radio playing an unlicensed song):\n  " + demo.refusal
+                 + "\n  nothing was written\n";
+        result["refused"] = { { "session", demo.refusedSession.string() }, { "message", demo.refusal } };
+        human += "\nopen it: build/bin/LoopStage " + demo.sessionFile.string() + "\n";
         out.result (result, human);
         return exitOk;
     }

@@ -1,4 +1,4 @@
-#include "DemoScene.h"
+#include "Demo/DemoScene.h"
 #include "AudioFile/AudioFileReader.h"
 #include "Base/AtomicFile.h"
 #include "Base/Error.h"
@@ -6,7 +6,7 @@
 #include <cstdlib>
 #include <sstream>
 
-namespace loopstage::cli::demo
+namespace loopstage::demo
 {
 namespace fs = std::filesystem;
 
@@ -148,4 +148,4 @@ session::Session withUnlicensedRadio (session::Session s, const fs::path& outDir
     s.music.push_back (radio);
     return s;
 }
-} // namespace loopstage::cli::demo
+} // namespace loopstage::demo
