@@ -1,6 +1,6 @@
 // `loopstage align` against ../shared/CLI.md: a take that is the guide after 0.5 s of silence
 // gives +0.5; --out lands it on the guide's timeline; bad files exit 2.
-#include "Support/Process.h"
+#include "Support/CliJson.h"
 #include "Support/TempDir.h"
 
 #include <catch2/catch.hpp>
@@ -19,10 +19,7 @@ TEST_CASE ("align finds a 0.5 s pad, 44.1 kHz take against a 48 kHz guide", "[cl
     runOrFail ({ "sox", raw, "-r", "48000", "-b", "24", guide });
     runOrFail ({ "sox", raw, "-r", "44100", "-b", "16", take, "pad", "0.5", "gain", "-6" });
 
-    auto r = runLoopstage ({ "align", guide, take, "--json", "--sync", "--out", out });
-    INFO (r.err);
-    REQUIRE (r.exitCode == 0);
-    const auto j = nlohmann::json::parse (r.out);
+    const auto j = runLoopstageJson ({ "align", guide, take, "--json", "--sync", "--out", out });
     CHECK (j["sample_rate"] == 48000);
     CHECK (std::abs (j["offset_seconds"].get<double>() - 0.5) * 48000.0 <= 1.0);
     CHECK (j["offset_samples"].get<double>() == Approx (24000.0).margin (1.0));
@@ -38,10 +35,9 @@ TEST_CASE ("align finds a 0.5 s pad, 44.1 kHz take against a 48 kHz guide", "[cl
     CHECK (info.find ("48000") != std::string::npos);
     CHECK (info.find ("16-bit") != std::string::npos);
     CHECK (runOrFail ({ "soxi", "-s", out }) == runOrFail ({ "soxi", "-s", guide }));
-    auto again = runLoopstage ({ "align", guide, out, "--json" });
-    REQUIRE (again.exitCode == 0);
-    CHECK (std::abs (nlohmann::json::parse (again.out)["offset_samples"].get<double>()) <= 1.0);
-    CHECK (! nlohmann::json::parse (again.out).contains ("sync_score"));   // only with --sync or --warp
+    const auto again = runLoopstageJson ({ "align", guide, out, "--json" });
+    CHECK (std::abs (again["offset_samples"].get<double>()) <= 1.0);
+    CHECK (! again.contains ("sync_score"));   // only with --sync or --warp
 }
 
 TEST_CASE ("align refuses bad input files with exit 2", "[cli][align]")
@@ -55,7 +51,7 @@ TEST_CASE ("align refuses bad input files with exit 2", "[cli][align]")
     {
         auto r = runLoopstage (args);
         CHECK (r.exitCode == 2);
-        CHECK (nlohmann::json::parse (r.out).contains ("error"));
+        CHECK (jsonOf (r).contains ("error"));
         CHECK_THAT (r.err, Catch::StartsWith ("loopstage: error: "));
     }
     CHECK (runLoopstage ({ "align", text }).exitCode == 1);
@@ -70,10 +66,7 @@ TEST_CASE ("align --warp reports a monotonic map and a sync score", "[cli][align
                  "Nobody leaves this room until I find out who took the keys." });
     runOrFail ({ "sox", raw, "-r", "48000", "-b", "24", guide });
     runOrFail ({ "sox", raw, "-r", "48000", "-b", "24", take, "pad", "0.5", "tempo", "-s", "1.05" });
-    auto r = runLoopstage ({ "align", guide, take, "--warp", "--json", "--out", out });
-    INFO (r.err);
-    REQUIRE (r.exitCode == 0);
-    const auto j = nlohmann::json::parse (r.out);
+    const auto j = runLoopstageJson ({ "align", guide, take, "--warp", "--json", "--out", out });
     REQUIRE (j["warp"].size() > 2);
     for (size_t i = 1; i < j["warp"].size(); ++i)
     {

@@ -1,7 +1,7 @@
 // `loopstage demo`: the main job end to end on the bundled scene (what scripts/demo runs):
 // media made, ADR takes aligned and circled, EBU R128 and Netflix deliverables written and
 // compliant, the unlicensed radio cue refused with nothing written.
-#include "Support/Process.h"
+#include "Support/CliJson.h"
 #include "Support/TempDir.h"
 
 #include <catch2/catch.hpp>
@@ -16,10 +16,7 @@ TEST_CASE ("demo runs the whole job on the bundled scene", "[cli][demo]")
 {
     TempDir dir ("cli-demo");
     const auto out = dir / "demo-out";
-    auto r = runLoopstage ({ "demo", "--out", out.string(), "--json" });
-    INFO (r.err);
-    REQUIRE (r.exitCode == 0);
-    const auto j = nlohmann::json::parse (r.out);
+    const auto j = runLoopstageJson ({ "demo", "--out", out.string(), "--json" });
     CHECK (fs::exists (j["session"].get<std::string>()));
 
     // ADR: every take aligned with a sync score, one circled take per cue.

@@ -1,5 +1,5 @@
 // The general promises of ../shared/CLI.md, checked on the real binary.
-#include "Support/Process.h"
+#include "Support/CliJson.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -27,7 +27,7 @@ TEST_CASE ("usage errors exit 1, bad values exit 2 with one error line", "[cli]"
     auto bad = runLoopstage ({ "tc", "--rate", "23.976df", "--frames", "1", "--json" });
     CHECK (bad.exitCode == 2);
     CHECK_THAT (bad.err, Catch::StartsWith ("loopstage: error: "));
-    auto json = nlohmann::json::parse (bad.out);
+    auto json = jsonOf (bad);
     CHECK (json.size() == 1);
     CHECK_THAT (json["error"].get<std::string>(), Catch::Contains ("23.976df"));
 }

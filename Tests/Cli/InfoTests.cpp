@@ -1,6 +1,6 @@
 // `loopstage info`: format facts and Broadcast WAV metadata, cross-checked with ffprobe; corrupt
 // files give exit 2 with the contract's error line.
-#include "Support/Process.h"
+#include "Support/CliJson.h"
 #include "Support/TempDir.h"
 
 #include <catch2/catch.hpp>
@@ -42,10 +42,7 @@ nlohmann::json info (std::vector<std::string> args)
 {
     args.insert (args.begin(), "info");
     args.push_back ("--json");
-    auto r = runLoopstage (args);
-    INFO (r.err);
-    REQUIRE (r.exitCode == 0);
-    return nlohmann::json::parse (r.out);
+    return runLoopstageJson (args);
 }
 } // namespace
 
@@ -149,7 +146,7 @@ TEST_CASE ("info on corrupt or wrong files exits 2 naming the file", "[cli][audi
         CHECK (r.out.empty());
         auto j = runLoopstage ({ "info", file, "--json" });
         CHECK (j.exitCode == 2);
-        CHECK_THAT (nlohmann::json::parse (j.out)["error"].get<std::string>(), Catch::StartsWith (file + ": "));
+        CHECK_THAT (jsonOf (j)["error"].get<std::string>(), Catch::StartsWith (file + ": "));
     }
 }
 

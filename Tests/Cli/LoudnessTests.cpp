@@ -1,6 +1,6 @@
 // `loopstage loudness` on real material made with espeak-ng and sox, cross-checked against
 // ffmpeg's ebur128 filter; nulls for silence; exit 2 for bad input.
-#include "Support/Process.h"
+#include "Support/CliJson.h"
 #include "Support/TempDir.h"
 
 #include <catch2/catch.hpp>
@@ -16,10 +16,7 @@ nlohmann::json loudness (const std::filesystem::path& file, bool dialogue = fals
     std::vector<std::string> args { "loudness", file.string(), "--json" };
     if (dialogue)
         args.push_back ("--dialogue");
-    auto r = runLoopstage (args);
-    INFO (r.err);
-    REQUIRE (r.exitCode == 0);
-    return nlohmann::json::parse (r.out);
+    return runLoopstageJson (args);
 }
 
 double ffmpegSummary (const std::filesystem::path& file, const std::string& label)
@@ -84,7 +81,7 @@ TEST_CASE ("loudness of a missing or corrupt file is bad input", "[cli][loudness
     TempDir dir ("loudness");
     auto missing = runLoopstage ({ "loudness", (dir / "nope.wav").string(), "--json" });
     CHECK (missing.exitCode == 2);
-    CHECK (nlohmann::json::parse (missing.out).contains ("error"));
+    CHECK (jsonOf (missing).contains ("error"));
     CHECK (missing.err.find ("nope.wav") != std::string::npos);
     runOrFail ({ "sh", "-c", "echo not audio > " + (dir / "bad.wav").string() });
     CHECK (runLoopstage ({ "loudness", (dir / "bad.wav").string() }).exitCode == 2);

@@ -1,6 +1,6 @@
 // `loopstage normalize` on espeak-ng speech with sox transients: lands on target, under the
 // ceiling (checked by our 16x meter and by ffmpeg), keeps the format; JSON per the contract.
-#include "Support/Process.h"
+#include "Support/CliJson.h"
 #include "Support/TempDir.h"
 
 #include <catch2/catch.hpp>
@@ -29,10 +29,8 @@ TEST_CASE ("normalize peaky dialogue to each spec", "[cli][loudness]")
     for (std::string spec : { "ebu-r128", "apple-podcasts", "spotify", "netflix" })
     {
         const auto out = dir / ("out-" + spec + ".wav");
-        auto r = runLoopstage ({ "normalize", in.string(), out.string(), "--spec", spec, "--json" });
-        INFO (spec << ": " << r.err << r.out);
-        REQUIRE (r.exitCode == 0);
-        auto j = nlohmann::json::parse (r.out);
+        INFO (spec);
+        auto j = runLoopstageJson ({ "normalize", in.string(), out.string(), "--spec", spec, "--json" });
         CHECK (j["spec"] == spec);
         for (auto field : { "target_lufs", "ceiling_dbtp", "gain_db", "limiter_max_reduction_db" })
             CHECK (j[field].is_number());
@@ -51,17 +49,14 @@ TEST_CASE ("normalize with a custom target; usage and input errors", "[cli][loud
 {
     TempDir dir ("normalize");
     const auto in = peakyDialogue (dir, "96000", "1");
-    auto r = runLoopstage ({ "normalize", in.string(), (dir / "o.wav").string(), "--target", "-18", "--true-peak", "-1.5", "--json" });
-    REQUIRE (r.exitCode == 0);
-    auto j = nlohmann::json::parse (r.out);
+    auto j = runLoopstageJson ({ "normalize", in.string(), (dir / "o.wav").string(), "--target", "-18", "--true-peak", "-1.5", "--json" });
     CHECK (j["output"]["integrated_lufs"].get<double>() == Approx (-18.0).margin (0.1));
     CHECK (j["output"]["true_peak_dbtp"].get<double>() <= -1.5);
 
     // A target the limiter cannot reach: the file is written, but it is a failed check (exit 3).
-    auto hot = runLoopstage ({ "normalize", in.string(), (dir / "hot.wav").string(), "--target", "-3", "--json" });
-    CHECK (hot.exitCode == 3);
-    CHECK (nlohmann::json::parse (hot.out)["compliant"] == false);
-    CHECK (nlohmann::json::parse (hot.out)["output"]["true_peak_dbtp"].get<double>() <= -1.0);
+    auto hot = runLoopstageJson ({ "normalize", in.string(), (dir / "hot.wav").string(), "--target", "-3", "--json" }, 3);
+    CHECK (hot["compliant"] == false);
+    CHECK (hot["output"]["true_peak_dbtp"].get<double>() <= -1.0);
 
     CHECK (runLoopstage ({ "normalize", in.string(), (dir / "x.wav").string(), "--spec", "loud" }).exitCode == 2);
     CHECK (runLoopstage ({ "normalize", in.string(), (dir / "x.wav").string() }).exitCode == 1);

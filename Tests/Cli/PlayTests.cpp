@@ -1,6 +1,6 @@
 // `loopstage play`: a session through JUCE's device manager to a real JACK server (dummy backend).
 #include "Support/JackServer.h"
-#include "Support/Process.h"
+#include "Support/CliJson.h"
 #include "Support/TempDir.h"
 
 #include <catch2/catch.hpp>
@@ -42,7 +42,7 @@ TEST_CASE ("JACK: loopstage play runs a session through a real JACK server", "[c
     ::unsetenv ("JACK_DEFAULT_SERVER");
     INFO (r.err);
     REQUIRE (r.exitCode == 0);
-    const auto j = json::parse (r.out);
+    const auto j = jsonOf (r);
     CHECK (j["device_type"] == "JACK");
     CHECK (j["device"] == "system");
     CHECK (j["sample_rate"] == 48000.0);

@@ -1,5 +1,6 @@
 // `loopstage plugins` and `loopstage session add-insert` with real LV2 plug-ins (x42, LSP).
-#include "Support/Process.h"
+#include "Base/AtomicFile.h"
+#include "Support/CliJson.h"
 #include "Support/TempDir.h"
 
 #include <catch2/catch.hpp>
@@ -10,23 +11,15 @@ using namespace loopstage::test;
 
 namespace
 {
-nlohmann::json ok (const std::vector<std::string>& args)
-{
-    auto r = runLoopstage (args);
-    INFO (r.err);
-    REQUIRE (r.exitCode == 0);
-    return nlohmann::json::parse (r.out);
-}
-
 /** A session with one dialogue track "dia" playing a 1 kHz tone for 1 s. */
 std::string toneSession (const TempDir& dir)
 {
     const auto session = (dir / "film.lsession").string();
     const auto tone = (dir / "tone.wav").string();
     runOrFail ({ "sox", "-R", "-n", "-r", "48000", "-c", "1", "-b", "24", tone, "synth", "1", "sine", "1000", "vol", "0.1" });
-    ok ({ "session", "new", session, "--rate", "25", "--json" });
-    ok ({ "session", "add-track", session, "--name", "Dia", "--kind", "dx", "--id", "dia", "--json" });
-    ok ({ "session", "add-region", session, "--track", "dia", "--file", tone, "--at", "0", "--json" });
+    runLoopstageJson ({ "session", "new", session, "--rate", "25", "--json" });
+    runLoopstageJson ({ "session", "add-track", session, "--name", "Dia", "--kind", "dx", "--id", "dia", "--json" });
+    runLoopstageJson ({ "session", "add-region", session, "--track", "dia", "--file", tone, "--at", "0", "--json" });
     return session;
 }
 
@@ -42,7 +35,7 @@ double rmsOf (const std::filesystem::path& file)
 
 TEST_CASE ("plugins lists the LV2 plug-ins installed", "[cli][pluginhost]")
 {
-    auto list = ok ({ "plugins", "--format", "lv2", "--json" });
+    auto list = runLoopstageJson ({ "plugins", "--format", "lv2", "--json" });
     CHECK (list["count"].get<int>() == (int) list["plugins"].size());
     bool found = false;
     for (auto& p : list["plugins"])
@@ -61,10 +54,10 @@ TEST_CASE ("session add-insert puts a plug-in on a track, its state in the sessi
 {
     TempDir dir ("cli-plugins");
     const auto session = toneSession (dir);
-    ok ({ "plugins", "--json" });
-    (void) ok ({ "render", session, "--out", (dir / "dry").string(), "--format", "float", "--json" });
+    runLoopstageJson ({ "plugins", "--json" });
+    (void) runLoopstageJson ({ "render", session, "--out", (dir / "dry").string(), "--format", "float", "--json" });
 
-    auto added = ok ({ "session", "add-insert", session, "--strip", "dia", "--lv2", "urn:ardour:a-eq", "--param", "freq2=1000",
+    auto added = runLoopstageJson ({ "session", "add-insert", session, "--strip", "dia", "--lv2", "urn:ardour:a-eq", "--param", "freq2=1000",
                        "--param", "g2=6", "--param", "bw2=0.5", "--json" });
     CHECK (added["id"] == "insert-1");
     CHECK (added["kind"] == "lv2");
@@ -72,14 +65,14 @@ TEST_CASE ("session add-insert puts a plug-in on a track, its state in the sessi
     CHECK (added["latency_samples"] == 0);
     CHECK (runOrFail ({ "grep", "-c", "urn:ardour:a-eq", session }) == "1\n");
 
-    auto rendered = ok ({ "render", session, "--out", (dir / "wet").string(), "--format", "float", "--json" });
+    auto rendered = runLoopstageJson ({ "render", session, "--out", (dir / "wet").string(), "--format", "float", "--json" });
     CHECK (rendered["warnings"].empty());
     const double gain = 20.0 * std::log10 (rmsOf (dir / "wet" / "DX.wav") / rmsOf (dir / "dry" / "DX.wav"));
     CHECK (gain == Approx (6.0).margin (0.6));   // the first 100 ms ramp in with the EQ's smoothing
 
-    auto limiter = ok ({ "session", "add-insert", session, "--strip", "dia", "--lv2", "http://gareus.org/oss/lv2/dpl#mono", "--json" });
+    auto limiter = runLoopstageJson ({ "session", "add-insert", session, "--strip", "dia", "--lv2", "http://gareus.org/oss/lv2/dpl#mono", "--json" });
     CHECK (limiter["latency_samples"].get<int>() > 0);
-    CHECK (ok ({ "render", session, "--out", (dir / "pdc").string(), "--json" })["latency_samples"] == limiter["latency_samples"]);
+    CHECK (runLoopstageJson ({ "render", session, "--out", (dir / "pdc").string(), "--json" })["latency_samples"] == limiter["latency_samples"]);
 
     auto missing = runLoopstage ({ "session", "add-insert", session, "--strip", "dia", "--lv2", "urn:loopstage:no-such-plugin" });
     CHECK (missing.exitCode == 2);
@@ -91,13 +84,13 @@ TEST_CASE ("session add-insert puts a plug-in on a track, its state in the sessi
     CHECK (runLoopstage ({ "session", "add-insert", session, "--strip", "dia" }).exitCode == 1);
 
     // A session whose plug-in is missing renders with a warning; a corrupt state is exit 2.
-    auto doc = nlohmann::json::parse (runOrFail ({ "cat", session }));
+    auto doc = nlohmann::json::parse (loopstage::readWholeFile (session));
     auto& inserts = doc["tracks"][0]["inserts"];
     REQUIRE (inserts.size() == 2);
     inserts[1]["plugin"] = "urn:loopstage:no-such-plugin";
     const auto edited = (dir / "edited.lsession").string();
     runOrFail ({ "sh", "-c", "cat > " + edited + " <<'EOF'\n" + doc.dump (1) + "\nEOF" });
-    auto bypassed = ok ({ "render", edited, "--out", (dir / "bypassed").string(), "--json" });
+    auto bypassed = runLoopstageJson ({ "render", edited, "--out", (dir / "bypassed").string(), "--json" });
     REQUIRE (bypassed["warnings"].size() == 1);
     CHECK_THAT (bypassed["warnings"][0].get<std::string>(), Catch::Contains ("no-such-plugin is not installed; bypassed"));
     inserts[0]["state_base64"] = "QUJD";
@@ -111,31 +104,31 @@ TEST_CASE ("session set-insert changes a plug-in's parameters and bypass and rem
 {
     TempDir dir ("cli-set-insert");
     const auto session = toneSession (dir);
-    (void) ok ({ "render", session, "--out", (dir / "dry").string(), "--format", "float", "--json" });
-    ok ({ "session", "add-insert", session, "--strip", "dia", "--lv2", "urn:ardour:a-eq", "--id", "eq", "--param", "freq2=1000",
+    (void) runLoopstageJson ({ "render", session, "--out", (dir / "dry").string(), "--format", "float", "--json" });
+    runLoopstageJson ({ "session", "add-insert", session, "--strip", "dia", "--lv2", "urn:ardour:a-eq", "--id", "eq", "--param", "freq2=1000",
           "--param", "g2=6", "--param", "bw2=0.5", "--json" });
     auto gainOf = [&] (const std::string& name)
     {
-        (void) ok ({ "render", session, "--out", (dir / name).string(), "--format", "float", "--json" });
+        (void) runLoopstageJson ({ "render", session, "--out", (dir / name).string(), "--format", "float", "--json" });
         return 20.0 * std::log10 (rmsOf (dir / name / "DX.wav") / rmsOf (dir / "dry" / "DX.wav"));
     };
     CHECK (gainOf ("boost") == Approx (6.0).margin (0.6));
 
-    auto changed = ok ({ "session", "set-insert", session, "--strip", "dia", "--insert", "eq", "--param", "g2=-6", "--json" });
+    auto changed = runLoopstageJson ({ "session", "set-insert", session, "--strip", "dia", "--insert", "eq", "--param", "g2=-6", "--json" });
     CHECK (changed["id"] == "eq");
     CHECK (changed["parameters"]["g2"] == -6.0);
     CHECK (changed["parameters"]["freq2"] == 1000.0);   // the others stay
     CHECK (gainOf ("cut") == Approx (-6.0).margin (0.6));
 
-    CHECK (ok ({ "session", "set-insert", session, "--strip", "dia", "--insert", "eq", "--bypass", "--json" })["bypass"] == true);
+    CHECK (runLoopstageJson ({ "session", "set-insert", session, "--strip", "dia", "--insert", "eq", "--bypass", "--json" })["bypass"] == true);
     CHECK (gainOf ("bypassed") == Approx (0.0).margin (0.05));
-    CHECK (ok ({ "session", "set-insert", session, "--strip", "dia", "--insert", "eq", "--active", "--json" })["bypass"] == false);
+    CHECK (runLoopstageJson ({ "session", "set-insert", session, "--strip", "dia", "--insert", "eq", "--active", "--json" })["bypass"] == false);
 
-    auto removed = ok ({ "session", "remove-insert", session, "--strip", "dia", "--insert", "eq", "--json" });
+    auto removed = runLoopstageJson ({ "session", "remove-insert", session, "--strip", "dia", "--insert", "eq", "--json" });
     CHECK (removed["id"] == "eq");
-    CHECK (nlohmann::json::parse (runOrFail ({ "cat", session }))["tracks"][0]["inserts"].empty());
-    ok ({ "session", "undo", session, "--json" });
-    CHECK (nlohmann::json::parse (runOrFail ({ "cat", session }))["tracks"][0]["inserts"].size() == 1);
+    CHECK (nlohmann::json::parse (loopstage::readWholeFile (session))["tracks"][0]["inserts"].empty());
+    runLoopstageJson ({ "session", "undo", session, "--json" });
+    CHECK (nlohmann::json::parse (loopstage::readWholeFile (session))["tracks"][0]["inserts"].size() == 1);
 
     auto unknown = runLoopstage ({ "session", "set-insert", session, "--strip", "dia", "--insert", "nope", "--param", "g2=0" });
     CHECK (unknown.exitCode == 2);

@@ -1,6 +1,6 @@
 // `loopstage qc`: exit 3 and failing checks for a file off spec, exit 0 after normalize,
 // the HTML report, JSON shape per the contract.
-#include "Support/Process.h"
+#include "Support/CliJson.h"
 #include "Support/TempDir.h"
 
 #include <catch2/catch.hpp>
@@ -15,9 +15,7 @@ TEST_CASE ("qc fails a hot file with exit 3 and passes it once normalised", "[cl
     const auto hot = dir / "hot.wav", fixed = dir / "fixed.wav", report = dir / "qc.html";
     runOrFail ({ "sox", "-n", "-r", "48000", "-c", "2", "-b", "24", hot.string(), "synth", "8", "pinknoise",
                  "tremolo", "3", "60", "vol", "0.5" });
-    auto bad = runLoopstage ({ "qc", hot.string(), "--spec", "ebu-r128", "--json" });
-    CHECK (bad.exitCode == 3);
-    auto j = nlohmann::json::parse (bad.out);
+    auto j = runLoopstageJson ({ "qc", hot.string(), "--spec", "ebu-r128", "--json" }, 3);
     CHECK (j["spec"] == "ebu-r128");
     CHECK (j["compliant"] == false);
     CHECK (j["checks"][0]["name"] == "integrated");
@@ -25,11 +23,9 @@ TEST_CASE ("qc fails a hot file with exit 3 and passes it once normalised", "[cl
     CHECK (j["checks"][0]["pass"] == false);
 
     REQUIRE (runLoopstage ({ "normalize", hot.string(), fixed.string(), "--spec", "ebu-r128" }).exitCode == 0);
-    auto good = runLoopstage ({ "qc", fixed.string(), "--spec", "ebu-r128", "--duration", "8", "--report",
-                                report.string(), "--json" });
-    INFO (good.out);
-    CHECK (good.exitCode == 0);
-    CHECK (nlohmann::json::parse (good.out)["compliant"] == true);
+    auto good = runLoopstageJson ({ "qc", fixed.string(), "--spec", "ebu-r128", "--duration", "8", "--report",
+                                    report.string(), "--json" });
+    CHECK (good["compliant"] == true);
     std::ifstream html (report);
     std::string text ((std::istreambuf_iterator<char> (html)), {});
     CHECK (text.find ("<svg") != std::string::npos);
@@ -37,9 +33,8 @@ TEST_CASE ("qc fails a hot file with exit 3 and passes it once normalised", "[cl
     // Netflix wants 48 kHz 24-bit: a 44.1 kHz 16-bit file fails on format whatever its loudness.
     const auto cd = dir / "cd.wav";
     runOrFail ({ "sox", fixed.string(), "-r", "44100", "-b", "16", cd.string() });
-    auto n = runLoopstage ({ "qc", cd.string(), "--spec", "netflix", "--json" });
-    CHECK (n.exitCode == 3);
-    for (auto& c : nlohmann::json::parse (n.out)["checks"])
+    const auto n = runLoopstageJson ({ "qc", cd.string(), "--spec", "netflix", "--json" }, 3);
+    for (auto& c : n["checks"])
         if (c["name"] == "sample_rate" || c["name"] == "bit_depth")
             CHECK (c["pass"] == false);
     CHECK (runLoopstage ({ "qc", cd.string() }).exitCode == 1);
@@ -58,7 +53,7 @@ TEST_CASE ("qc --dialogue-stem finds the speech on the DX stem", "[cli][loudness
     auto r = runLoopstage ({ "qc", mix, "--spec", "netflix", "--dialogue-stem", dx, "--json" });
     INFO (r.err);
     REQUIRE ((r.exitCode == 0 || r.exitCode == 3));
-    const auto j = nlohmann::json::parse (r.out);
+    const auto j = jsonOf (r);
     bool found = false;
     for (auto& c : j["checks"])
         if (c["name"] == "speech_percent")

@@ -1,5 +1,5 @@
 // `loopstage render --spec`: the deliverable, and its refusal when music is unlicensed.
-#include "Support/Process.h"
+#include "Support/CliJson.h"
 #include "Support/TempDir.h"
 
 #include <catch2/catch.hpp>
@@ -25,10 +25,7 @@ TEST_CASE ("render --spec writes a compliant deliverable, and refuses unlicensed
     runLoopstageOrFail ({ "session", "add-region", s, "--track", "Score", "--file", mx, "--at", "0", "--music-cue", "1M01" });
 
     const auto out = dir / "atsc";
-    auto r = runLoopstage ({ "render", s, "--out", out.string(), "--spec", "atsc-a85", "--json" });
-    INFO (r.err);
-    REQUIRE (r.exitCode == 0);
-    auto json = nlohmann::json::parse (r.out);
+    auto json = runLoopstageJson ({ "render", s, "--out", out.string(), "--spec", "atsc-a85", "--json" });
     CHECK (json["spec"] == "atsc-a85");
     CHECK (json["compliant"] == true);
     for (auto name : { "printmaster.wav", "stem-DX.wav", "stem-MX.wav", "qc.json", "qc-report.html", "cue-sheet.csv", "manifest.json" })
@@ -37,7 +34,7 @@ TEST_CASE ("render --spec writes a compliant deliverable, and refuses unlicensed
         CHECK (fs::exists (out / name));
     }
     // Measured independently of the normaliser that made it.
-    auto measured = nlohmann::json::parse (runOrFail ({ loopstageBinary().string(), "qc", (out / "printmaster.wav").string(), "--spec", "atsc-a85", "--json" }));
+    auto measured = runLoopstageJson ({ "qc", (out / "printmaster.wav").string(), "--spec", "atsc-a85", "--json" });
     CHECK (measured["compliant"] == true);
 
     runLoopstageOrFail ({ "session", "add-music", s, "--id", "1M02", "--title", "Hit Song", "--licence", "licensed" });
@@ -47,6 +44,6 @@ TEST_CASE ("render --spec writes a compliant deliverable, and refuses unlicensed
     CHECK (refused.exitCode == 3);
     CHECK_THAT (refused.err, Catch::StartsWith ("loopstage: error: delivery refused") && Catch::Contains ("1M02")
                                  && Catch::Contains ("01:00:02:00"));
-    CHECK (nlohmann::json::parse (refused.out)["refused"] == true);
+    CHECK (jsonOf (refused)["refused"] == true);
     CHECK ((! fs::exists (refusedOut) || fs::is_empty (refusedOut)));
 }

@@ -1,5 +1,5 @@
 // `loopstage render`: stems and printmaster from a session file, checked with sox.
-#include "Support/Process.h"
+#include "Support/CliJson.h"
 #include "Support/TempDir.h"
 
 #include <catch2/catch.hpp>
@@ -94,10 +94,7 @@ TEST_CASE ("render writes the stems and a printmaster equal to their sum", "[cli
 {
     TempDir dir ("cli-render");
     const auto session = makeSession (dir);
-    auto r = runLoopstage ({ "render", session.string(), "--out", (dir / "out").string(), "--json" });
-    INFO (r.err);
-    REQUIRE (r.exitCode == 0);
-    const auto j = json::parse (r.out);
+    const auto j = runLoopstageJson ({ "render", session.string(), "--out", (dir / "out").string(), "--json" });
     CHECK (j["sample_rate"] == 48000.0);
     CHECK (j["duration"].get<double>() == Approx (3.0));
     CHECK (j["latency_samples"] == 256);
@@ -155,7 +152,7 @@ TEST_CASE ("render refuses bad input and usage", "[cli][engine]")
     CHECK_FALSE (std::filesystem::exists (dir / "x" / "printmaster.wav"));
     auto badBlock = runLoopstage ({ "render", session.string(), "--out", (dir / "out").string(), "--block", "0", "--json" });
     CHECK (badBlock.exitCode == 2);
-    CHECK (json::parse (badBlock.out).contains ("error"));
+    CHECK (jsonOf (badBlock).contains ("error"));
     CHECK_FALSE (std::filesystem::exists (dir / "out" / "printmaster.wav"));
 
     // A region whose file is gone: exit 2 naming the file, and no output files at all.

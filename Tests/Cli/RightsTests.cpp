@@ -1,6 +1,6 @@
 // `loopstage rights` on a session built headless with `loopstage session`.
 #include "Base/AtomicFile.h"
-#include "Support/Process.h"
+#include "Support/CliJson.h"
 #include "Support/TempDir.h"
 
 #include <catch2/catch.hpp>
@@ -20,19 +20,14 @@ TEST_CASE ("rights clears own music, refuses unlicensed music with exit 3 and wr
     runLoopstageOrFail ({ "session", "add-region", s, "--track", "Score", "--file", music, "--at", "0", "--music-cue", "1M01" });
 
     const auto sheet = (dir / "cues.csv").string();
-    auto ok = runLoopstage ({ "rights", s, "--cue-sheet", sheet, "--json" });
-    INFO (ok.err);
-    REQUIRE (ok.exitCode == 0);
-    auto json = nlohmann::json::parse (ok.out);
+    auto json = runLoopstageJson ({ "rights", s, "--cue-sheet", sheet, "--json" });
     CHECK (json["cleared"] == true);
     CHECK (json["uses"].size() == 1);
     CHECK_THAT (loopstage::readWholeFile (sheet), Catch::Contains ("1M01,Theme,Us,,background,01:00:00:00,01:00:05:00,00:05"));
 
     runLoopstageOrFail ({ "session", "add-music", s, "--id", "1M02", "--title", "Hit Song", "--licence", "licensed" });
     runLoopstageOrFail ({ "session", "add-region", s, "--track", "Score", "--file", music, "--at", "10", "--music-cue", "1M02" });
-    auto refused = runLoopstage ({ "rights", s, "--json" });
-    CHECK (refused.exitCode == 3);
-    json = nlohmann::json::parse (refused.out);
+    json = runLoopstageJson ({ "rights", s, "--json" }, 3);
     CHECK (json["cleared"] == false);
     REQUIRE (json["problems"].size() == 1);
     CHECK_THAT (json["problems"][0]["message"].get<std::string>(),

@@ -1,33 +1,22 @@
 // `loopstage session`: build a session headless, read it back, undo, and refuse bad files.
-#include "Support/Process.h"
+#include "Base/AtomicFile.h"
+#include "Support/CliJson.h"
 #include "Support/TempDir.h"
 
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 using namespace loopstage::test;
 using nlohmann::json;
 
 namespace
 {
-std::string slurp (const std::filesystem::path& file)
-{
-    std::ifstream in (file, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 json session (std::vector<std::string> args)
 {
     args.insert (args.begin(), "session");
     args.push_back ("--json");
-    auto r = runLoopstage (args);
-    INFO (args[1] << ": " << r.err);
-    REQUIRE (r.exitCode == 0);
-    return json::parse (r.out);
+    return runLoopstageJson (args);
 }
 
 void expectBadInput (std::vector<std::string> args, const std::string& expected)
@@ -115,7 +104,7 @@ TEST_CASE ("session: a full session built with the CLI reads back in info", "[cl
     CHECK (cue["takes"][0]["region"] == "region-3");
 
     // The file itself: the documented format, media stored relative to the session's folder.
-    const auto doc = json::parse (slurp (s.file));
+    const auto doc = json::parse (loopstage::readWholeFile (s.file));
     CHECK (doc["format"] == "loopstage-session");
     CHECK (doc["schema_version"] == 2);
     CHECK (doc["regions"][0]["file"] == "audio/dx1.wav");
@@ -131,13 +120,13 @@ TEST_CASE ("session: a full session built with the CLI reads back in info", "[cl
 TEST_CASE ("session: undo and redo step through edits across runs", "[cli][session]")
 {
     CliSession s;
-    const auto before = slurp (s.file);
+    const auto before = loopstage::readWholeFile (s.file);
     session ({ "add-track", s.file, "--name", "FX 1", "--kind", "fx", "--channels", "6" });
     CHECK (session ({ "info", s.file })["counts"]["tracks"] == 4);
 
     auto undone = session ({ "undo", s.file });
     CHECK (undone["undone"] == "Add track FX 1");
-    CHECK (slurp (s.file) == before);
+    CHECK (loopstage::readWholeFile (s.file) == before);
     CHECK (session ({ "redo", s.file })["redone"] == "Add track FX 1");
     CHECK (session ({ "info", s.file })["tracks"][3]["channels"] == 6);
 
@@ -158,7 +147,7 @@ TEST_CASE ("session: undo and redo step through edits across runs", "[cli][sessi
 TEST_CASE ("session: bad files and values exit 2 and are never overwritten", "[cli][session]")
 {
     CliSession s;
-    const auto good = json::parse (slurp (s.file));
+    const auto good = json::parse (loopstage::readWholeFile (s.file));
     const auto bad = (s.dir / "bad.lsession").string();
     auto writeBad = [&] (const std::string& text) { std::ofstream (bad, std::ios::binary) << text; };
 
@@ -177,11 +166,11 @@ TEST_CASE ("session: bad files and values exit 2 and are never overwritten", "[c
         expectBadInput ({ "info", bad }, expected);
         expectBadInput ({ "add-track", bad, "--name", "X", "--kind", "dx" }, expected);
         expectBadInput ({ "new", bad, "--rate", "25", "--force" }, bad + ": ");
-        CHECK (slurp (bad) == content);
+        CHECK (loopstage::readWholeFile (bad) == content);
 
         auto r = runLoopstage ({ "session", "info", bad, "--json" });
         CHECK (r.exitCode == 2);
-        CHECK_THAT (json::parse (r.out)["error"].get<std::string>(), Catch::StartsWith (bad + ": "));
+        CHECK_THAT (jsonOf (r)["error"].get<std::string>(), Catch::StartsWith (bad + ": "));
     }
 
     expectBadInput ({ "info", (s.dir / "missing.lsession").string() }, (s.dir / "missing.lsession").string() + ": no such file");

@@ -1,5 +1,5 @@
 // `loopstage tc` against ../shared/REFERENCE.md.
-#include "Support/Process.h"
+#include "Support/CliJson.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -12,10 +12,7 @@ nlohmann::json tc (std::vector<std::string> args)
 {
     args.insert (args.begin(), "tc");
     args.push_back ("--json");
-    auto r = runLoopstage (args);
-    INFO (r.err);
-    REQUIRE (r.exitCode == 0);
-    return nlohmann::json::parse (r.out);
+    return runLoopstageJson (args);
 }
 } // namespace
 
