@@ -1,6 +1,6 @@
 // `loopstage session align | circle | rate`: the supervisor's ADR decisions from the command line,
 // each run a new process, so circling relies only on what the session stored.
-#include "Support/Process.h"
+#include "Support/CliJson.h"
 #include "Support/TempDir.h"
 
 #include <catch2/catch.hpp>
@@ -15,7 +15,7 @@ namespace
     {
         args.insert (args.begin(), "session");
         args.push_back ("--json");
-        return json::parse (runLoopstageOrFail (args));
+        return runLoopstageJson (args);
     }
 
     /** espeak-ng's `line` at 48 kHz after `lead` seconds of silence. */
@@ -56,7 +56,7 @@ TEST_CASE ("session align aligns a cue's takes into the session, and circle and 
     CHECK (aligned["cues"][0]["circled"].is_null());
 
     // The aligned copy is a BWF another DAW places by its TimeReference.
-    const auto copy = json::parse (runLoopstageOrFail ({ "info", takes[0]["aligned"]["file"].get<std::string>(), "--json" }));
+    const auto copy = runLoopstageJson ({ "info", takes[0]["aligned"]["file"].get<std::string>(), "--json" });
     CHECK (copy["bext"]["time_reference_samples"] == 10 * 3600 * 48000 + takes[0]["aligned"]["position_samples"].get<std::int64_t>());
     CHECK (copy["bext"]["scene"] == "7");
     CHECK (copy["ixml"]["take"] == "1");
