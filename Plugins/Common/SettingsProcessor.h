@@ -1,6 +1,6 @@
 #pragma once
-/** A plug-in around a Core processor made from a settings value (engine::Compressor,
-    engine::DeEsser): the parameters, in `ids` order, make the settings; a parameter move
+/** A plug-in around a Core processor made from a settings value (dsp::Compressor,
+    dsp::DeEsser): the parameters, in `ids` order, make the settings; a parameter move
     rebuilds the processor on the audio thread (a value type: no allocation), which restarts its
     filters and gain smoothing (a move is heard as a short re-attack). No latency.
 

@@ -9,10 +9,10 @@ namespace
 
     juce::AudioProcessorValueTreeState::ParameterLayout makeLayout()
     {
-        // Defaults as engine::CompressorSettings.
+        // Defaults as dsp::CompressorSettings.
         using Range = juce::NormalisableRange<float>;
         using Attributes = juce::AudioParameterFloatAttributes;
-        const engine::CompressorSettings d;
+        const dsp::CompressorSettings d;
         juce::AudioProcessorValueTreeState::ParameterLayout layout;
         auto add = [&layout] (const char* id, const char* name, Range range, double value, const char* unit)
         {
@@ -31,7 +31,7 @@ namespace
 
 CompressorProcessor::CompressorProcessor() : SettingsProcessor ("LoopStageCompressor", makeLayout(), ids) {}
 
-engine::CompressorSettings CompressorProcessor::settingsFrom (const Values& v, double) const noexcept
+dsp::CompressorSettings CompressorProcessor::settingsFrom (const Values& v, double) const noexcept
 {
     return { .thresholdDb = v[0], .ratio = v[1], .kneeDb = v[2], .attackMs = v[3], .releaseMs = v[4], .makeupDb = v[5] };
 }

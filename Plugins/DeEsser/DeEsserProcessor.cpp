@@ -11,10 +11,10 @@ namespace
 
     juce::AudioProcessorValueTreeState::ParameterLayout makeLayout()
     {
-        // Defaults as engine::DeEsserSettings.
+        // Defaults as dsp::DeEsserSettings.
         using Range = juce::NormalisableRange<float>;
         using Attributes = juce::AudioParameterFloatAttributes;
-        const engine::DeEsserSettings d;
+        const dsp::DeEsserSettings d;
         juce::AudioProcessorValueTreeState::ParameterLayout layout;
         auto add = [&layout] (const char* id, const char* name, Range range, double value, const char* unit)
         {
@@ -33,7 +33,7 @@ namespace
 
 DeEsserProcessor::DeEsserProcessor() : SettingsProcessor ("LoopStageDeEsser", makeLayout(), ids) {}
 
-engine::DeEsserSettings DeEsserProcessor::settingsFrom (const Values& v, double sampleRate) const noexcept
+dsp::DeEsserSettings DeEsserProcessor::settingsFrom (const Values& v, double sampleRate) const noexcept
 {
     // The constructor refuses a band at or over Nyquist (low rates): keep it inside.
     const double frequency = std::min ((double) v[0], 0.45 * sampleRate);

@@ -1,5 +1,5 @@
 #pragma once
-/** LoopStage True-Peak Limiter: the delivery limiter (deliver::TruePeakLimiter, the engine's
+/** LoopStage True-Peak Limiter: the delivery limiter (dsp::TruePeakLimiter, the engine's
     built-in "limiter" insert) as a VST3/LV2 plug-in. A thin juce::AudioProcessor: the DSP is
     linked from Core, so the plug-in and the insert give the same samples.
 
@@ -10,7 +10,7 @@
     State: the parameters as XML (AudioProcessorValueTreeState).
 */
 #include "Common/EffectProcessor.h"
-#include "Deliver/TruePeakLimiter.h"
+#include "Dsp/TruePeakLimiter.h"
 
 #include <atomic>
 #include <vector>
@@ -35,7 +35,7 @@ public:
 private:
     std::atomic<float>* ceilingDb = nullptr;   // owned by `parameters`
     std::atomic<float>* releaseMs = nullptr;
-    deliver::TruePeakLimiter limiter;
+    dsp::TruePeakLimiter limiter;
     double rate = 48000.0;
     int blockSize = 0, channels = 0;
     float appliedCeiling = 0.0f, appliedRelease = 0.0f;

@@ -2,7 +2,7 @@
 #include "AudioFile/AudioFileReader.h"
 #include "AudioFile/AudioFileWriter.h"
 #include "Base/Error.h"
-#include "Deliver/TruePeakLimiter.h"
+#include "Dsp/TruePeakLimiter.h"
 
 #include <algorithm>
 #include <cmath>
@@ -60,7 +60,7 @@ namespace
         float gain;
         std::vector<std::vector<float>> buffer;
         std::vector<float*> pointers;
-        TruePeakLimiter limiter;
+        dsp::TruePeakLimiter limiter;
         bool limiting = false;
         int toSkip = 0, flushLeft = 0, readyStart = 0, readyEnd = 0;
         float lsb = 0.0f;

@@ -1,6 +1,6 @@
 #include "Engine/InsertProcessor.h"
 #include "Base/Error.h"
-#include "Deliver/TruePeakLimiter.h"
+#include "Dsp/TruePeakLimiter.h"
 
 #include <sstream>
 
@@ -60,7 +60,7 @@ namespace
         void process (float* const* channels, int numChannels, int count) noexcept override { eq.process (channels, numChannels, count); }
 
     private:
-        Equaliser eq;
+        dsp::Equaliser eq;
         std::string key;
     };
 
@@ -84,7 +84,7 @@ namespace
         }
 
     private:
-        Compressor compressor;
+        dsp::Compressor compressor;
         std::string key;
     };
     /** Stands for a plug-in that cannot be hosted here: passes the signal through. */
@@ -126,7 +126,7 @@ namespace
         }
 
     private:
-        DeEsser deesser;
+        dsp::DeEsser deesser;
         std::string key;
     };
 
@@ -159,7 +159,7 @@ namespace
 
     private:
         static constexpr int maxChunk = 4096, maxChannels = 16;
-        deliver::TruePeakLimiter limiter;
+        dsp::TruePeakLimiter limiter;
         std::string key;
     };
 } // namespace

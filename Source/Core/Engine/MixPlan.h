@@ -10,9 +10,9 @@
     (right). Ids are stable across edits: they key node state (delay lines, meters) when a plan
     is recompiled, so an edit does not reset what it did not touch.
 */
-#include "Engine/Processors/Compressor.h"
-#include "Engine/Processors/DeEsser.h"
-#include "Engine/Processors/Equaliser.h"
+#include "Dsp/Compressor.h"
+#include "Dsp/DeEsser.h"
+#include "Dsp/Equaliser.h"
 #include "Base/Json.h"
 
 #include <cstdint>
@@ -65,7 +65,7 @@ struct PlanSend
     bool preFader = false;    ///< taps before the fader (mute and solo still apply)
 };
 
-/** The built-in true-peak limiter (the delivery normaliser's, deliver::TruePeakLimiter). */
+/** The built-in true-peak limiter (the delivery normaliser's, dsp::TruePeakLimiter). */
 struct LimiterSettings
 {
     double ceilingDbtp = -1.0;   ///< the output's true peak (16x) stays at or below this
@@ -92,9 +92,9 @@ struct PlanInsert
     Kind kind = Kind::trim;
     std::int64_t samples = 0;
     double gainDb = 0.0;
-    std::vector<EqBand> bands;
-    CompressorSettings compressor;
-    DeEsserSettings deesser;
+    std::vector<dsp::EqBand> bands;
+    dsp::CompressorSettings compressor;
+    dsp::DeEsserSettings deesser;
     LimiterSettings limiter;
     std::string plugin;            ///< lv2/vst3: the plug-in's URI or class id
     std::string stateBase64;       ///< lv2/vst3: its saved state (may be empty: defaults)

@@ -10,11 +10,11 @@ namespace
     constexpr double pi = 3.14159265358979323846;
 
     // RBJ cookbook high/low-pass, Butterworth Q.
-    Biquad rbj (double fs, double f0, bool high)
+    dsp::Biquad rbj (double fs, double f0, bool high)
     {
         const double w = 2.0 * pi * f0 / fs, c = std::cos (w), alpha = std::sin (w) / (2.0 * 0.7071067811865476);
         const double a0 = 1.0 + alpha;
-        Biquad b;
+        dsp::Biquad b;
         b.b0 = (high ? (1.0 + c) / 2.0 : (1.0 - c) / 2.0) / a0;
         b.b1 = (high ? -(1.0 + c) : (1.0 - c)) / a0;
         b.b2 = b.b0;
@@ -23,7 +23,7 @@ namespace
         return b;
     }
 
-    double run (const Biquad& f, double* s, double x)
+    double run (const dsp::Biquad& f, double* s, double x)
     {
         const double y = f.b0 * x + s[0];
         s[0] = f.b1 * x - f.a1 * y + s[1];

@@ -29,13 +29,13 @@ namespace
         return settings[key].get<double>();
     }
 
-    EqBand::Type bandType (const std::string& name, const std::string& where)
+    dsp::EqBand::Type bandType (const std::string& name, const std::string& where)
     {
-        if (name == "high-pass") return EqBand::Type::highPass;
-        if (name == "low-shelf") return EqBand::Type::lowShelf;
-        if (name == "peak") return EqBand::Type::peak;
-        if (name == "high-shelf") return EqBand::Type::highShelf;
-        if (name == "low-pass") return EqBand::Type::lowPass;
+        if (name == "high-pass") return dsp::EqBand::Type::highPass;
+        if (name == "low-shelf") return dsp::EqBand::Type::lowShelf;
+        if (name == "peak") return dsp::EqBand::Type::peak;
+        if (name == "high-shelf") return dsp::EqBand::Type::highShelf;
+        if (name == "low-pass") return dsp::EqBand::Type::lowPass;
         throw InputError (where + ": unknown EQ band type '" + name + "' (high-pass, low-shelf, peak, high-shelf, low-pass)");
     }
 
@@ -64,7 +64,7 @@ namespace
                     throw InputError (where + ": 'bands' must be a list");
                 for (const auto& b : p["bands"])
                 {
-                    EqBand band;
+                    dsp::EqBand band;
                     band.type = bandType (b.value ("type", std::string ("peak")), where);
                     band.frequency = number (b, "frequency", band.frequency, where);
                     band.gainDb = number (b, "gain_db", 0.0, where);

@@ -1,5 +1,5 @@
 // TruePeakLimiter: under the ceiling at 16x, transparent when not needed, block-size independent.
-#include "Deliver/TruePeakLimiter.h"
+#include "Dsp/TruePeakLimiter.h"
 #include "Loudness/TruePeakMeter.h"
 #include "PeakySignal.h"
 
@@ -11,7 +11,7 @@ namespace
 {
 audio::AudioBuffer limit (audio::AudioBuffer b, double ceiling, float gain, int block)
 {
-    deliver::TruePeakLimiter l;
+    dsp::TruePeakLimiter l;
     l.prepare (b.numChannels(), b.sampleRate, block, ceiling);
     const int latency = l.latencySamples();
     for (auto& ch : b.channels)

@@ -1,13 +1,13 @@
 // The built-in equaliser and compressor against their analytic responses.
-#include "Engine/Processors/Compressor.h"
-#include "Engine/Processors/DeEsser.h"
-#include "Engine/Processors/Equaliser.h"
+#include "Dsp/Compressor.h"
+#include "Dsp/DeEsser.h"
+#include "Dsp/Equaliser.h"
 
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <vector>
 
-using namespace loopstage::engine;
+using namespace loopstage::dsp;
 
 namespace
 {

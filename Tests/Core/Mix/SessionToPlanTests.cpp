@@ -66,7 +66,7 @@ TEST_CASE ("a session becomes the mix plan the engine renders", "[mix][session]"
     CHECK (t.regions[0].fadeOutShape == FadeShape::equalPower);
     REQUIRE (t.inserts.size() == 1);   // the LV2 one is bypassed (not hosted yet), the bypassed trim left out
     CHECK (t.inserts[0].kind == PlanInsert::Kind::eq);
-    CHECK (t.inserts[0].bands.at (0).type == EqBand::Type::highPass);
+    CHECK (t.inserts[0].bands.at (0).type == dsp::EqBand::Type::highPass);
     REQUIRE (warnings.size() == 1);
     CHECK_THAT (warnings[0], Catch::Contains ("urn:x42:dpl"));
     CHECK (t.gainAutomation.points.at (1).frame == 48000);

@@ -1,9 +1,9 @@
-#include "Deliver/TruePeakLimiter.h"
+#include "Dsp/TruePeakLimiter.h"
 
 #include <algorithm>
 #include <cmath>
 
-namespace loopstage::deliver
+namespace loopstage::dsp
 {
 void TruePeakLimiter::prepare (int channels, double sampleRate, int maxBlock, double ceilingDbtp,
                                double lookaheadMs, double releaseMs)
@@ -13,7 +13,7 @@ void TruePeakLimiter::prepare (int channels, double sampleRate, int maxBlock, do
     window = std::max (2, (int) std::lround (lookaheadMs * 0.001 * sampleRate));
     setCeiling (ceilingDbtp);
     setRelease (releaseMs, sampleRate);
-    detectors.assign ((size_t) channels, loudness::Oversampler {});
+    detectors.assign ((size_t) channels, Oversampler {});
     for (auto& d : detectors)
         d.prepare (16, maxBlock);
     peaks.assign ((size_t) maxBlock, 0.0f);
@@ -157,4 +157,4 @@ void TruePeakLimiter::process (float* const* channels, int n) noexcept
         delayPos = readPos;
     }
 }
-} // namespace loopstage::deliver
+} // namespace loopstage::dsp

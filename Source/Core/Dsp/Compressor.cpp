@@ -1,10 +1,10 @@
-#include "Engine/Processors/Compressor.h"
+#include "Dsp/Compressor.h"
 #include "Base/Error.h"
 
 #include <algorithm>
 #include <cmath>
 
-namespace loopstage::engine
+namespace loopstage::dsp
 {
 Compressor::Compressor (const CompressorSettings& s, double sampleRate) : settings (s)
 {
@@ -50,4 +50,4 @@ void Compressor::process (float* const* channels, int numChannels, int count) no
                 channels[c][i] *= gain;
     }
 }
-} // namespace loopstage::engine
+} // namespace loopstage::dsp

@@ -9,7 +9,7 @@
 #include <cstddef>
 #include <vector>
 
-namespace loopstage::loudness
+namespace loopstage::dsp
 {
 class Oversampler
 {
@@ -50,4 +50,4 @@ private:
 
     void load (const float* x, int n) noexcept;
 };
-} // namespace loopstage::loudness
+} // namespace loopstage::dsp

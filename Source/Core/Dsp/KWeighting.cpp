@@ -1,8 +1,8 @@
-#include "Loudness/KWeighting.h"
+#include "Dsp/KWeighting.h"
 
 #include <cmath>
 
-namespace loopstage::loudness
+namespace loopstage::dsp
 {
 void KWeighting::prepare (double sampleRate) noexcept
 {
@@ -74,4 +74,4 @@ double KWeighting::sumOfSquares (const float* x, int n) noexcept
     s1 = p1; s2 = p2; r1 = q1; r2 = q2;
     return sum;
 }
-} // namespace loopstage::loudness
+} // namespace loopstage::dsp

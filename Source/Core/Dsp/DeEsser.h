@@ -4,7 +4,7 @@
     threshold the whole signal is turned down by (over × (1 − 1/ratio)) dB, smoothed with a fast
     attack and a short release. Broadband, no latency.
 */
-namespace loopstage::engine
+namespace loopstage::dsp
 {
 struct DeEsserSettings
 {
@@ -36,4 +36,4 @@ private:
     double attackCoeff, releaseCoeff, slope, floorLinear;
     double smoothed = 0.0;
 };
-} // namespace loopstage::engine
+} // namespace loopstage::dsp

@@ -1,11 +1,11 @@
-#include "Engine/Processors/Equaliser.h"
+#include "Dsp/Equaliser.h"
 #include "Base/Error.h"
 
 #include <algorithm>
 #include <cmath>
 #include <string>
 
-namespace loopstage::engine
+namespace loopstage::dsp
 {
 Equaliser::Equaliser (const std::vector<EqBand>& bands, int channels, double sampleRate) : numChannels (channels)
 {
@@ -84,4 +84,4 @@ void Equaliser::process (float* const* channels, int channelCount, int count) no
         }
     }
 }
-} // namespace loopstage::engine
+} // namespace loopstage::dsp

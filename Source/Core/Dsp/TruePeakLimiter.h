@@ -13,13 +13,13 @@
     Shared by the normaliser, and later the engine's master and plugins: process() is
     @realtime once prepare() has run.
 */
-#include "Loudness/Oversampler.h"
+#include "Dsp/Oversampler.h"
 
 #include <cstddef>
 #include <cstdint>
 #include <vector>
 
-namespace loopstage::deliver
+namespace loopstage::dsp
 {
 class TruePeakLimiter
 {
@@ -46,7 +46,7 @@ private:
     static constexpr int detectorDelay = 8;
     float ceiling = 1.0f;
     double releaseCoefficient = 0.0;
-    std::vector<loudness::Oversampler> detectors;
+    std::vector<Oversampler> detectors;
     std::vector<float> peaks, channelPeaks;
     std::vector<float> recentMax;   // per channel: largest |sample| among the last 15
     float previousPeak = 0.0f;
@@ -68,4 +68,4 @@ private:
 
     float pushRequirement (float required) noexcept;
 };
-} // namespace loopstage::deliver
+} // namespace loopstage::dsp

@@ -7,7 +7,7 @@
 #include <array>
 #include <vector>
 
-namespace loopstage::engine
+namespace loopstage::dsp
 {
 struct EqBand
 {
@@ -44,4 +44,4 @@ private:
     std::vector<std::array<double, 2>> state;   ///< [channel * sections + section]
     int numChannels;
 };
-} // namespace loopstage::engine
+} // namespace loopstage::dsp

@@ -7,7 +7,7 @@
     96 kHz (and any other rate) get the same curve. Runs in double: the RLB pole sits close to
     z = 1 and single precision would make a 40 Hz error of several hundredths of a dB.
 */
-namespace loopstage::loudness
+namespace loopstage::dsp
 {
 struct Biquad
 {
@@ -34,4 +34,4 @@ private:
     Biquad shelf, rlb;
     double s1 = 0, s2 = 0, r1 = 0, r2 = 0; // transposed direct form II states
 };
-} // namespace loopstage::loudness
+} // namespace loopstage::dsp

@@ -5,7 +5,7 @@
 
     Built-in Core DSP so the engine can mix without plug-ins; the Plugins/ work shares it.
 */
-namespace loopstage::engine
+namespace loopstage::dsp
 {
 struct CompressorSettings
 {
@@ -36,4 +36,4 @@ private:
 
     double computeReduction (double levelDb) const noexcept;
 };
-} // namespace loopstage::engine
+} // namespace loopstage::dsp

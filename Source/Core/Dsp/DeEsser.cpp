@@ -1,10 +1,10 @@
-#include "Engine/Processors/DeEsser.h"
+#include "Dsp/DeEsser.h"
 #include "Base/Error.h"
 
 #include <algorithm>
 #include <cmath>
 
-namespace loopstage::engine
+namespace loopstage::dsp
 {
 DeEsser::DeEsser (const DeEsserSettings& s, double sampleRate) : settings (s)
 {
@@ -57,4 +57,4 @@ void DeEsser::process (float* const* channels, int numChannels, int count) noexc
         }
     }
 }
-} // namespace loopstage::engine
+} // namespace loopstage::dsp

@@ -1,9 +1,9 @@
-#include "Loudness/Oversampler.h"
+#include "Dsp/Oversampler.h"
 
 #include <algorithm>
 #include <cmath>
 
-namespace loopstage::loudness
+namespace loopstage::dsp
 {
 namespace
 {
@@ -120,4 +120,4 @@ void Oversampler::peaksPerSample (const float* x, int n, float* out) noexcept
     }
     std::copy (buffer.begin() + n, buffer.begin() + n + (tapsPerPhase - 1), buffer.begin());
 }
-} // namespace loopstage::loudness
+} // namespace loopstage::dsp
