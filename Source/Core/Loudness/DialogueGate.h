@@ -15,7 +15,7 @@
     Gain-independent above the silence floor, so a gained copy of a file finds the same speech.
     Offline only (allocates per frame).
 */
-#include "Dsp/KWeighting.h"
+#include "Dsp/Biquad.h"
 
 #include <cstdint>
 #include <vector>
