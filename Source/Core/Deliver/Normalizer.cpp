@@ -2,6 +2,7 @@
 #include "AudioFile/AudioFileReader.h"
 #include "AudioFile/AudioFileWriter.h"
 #include "Base/Error.h"
+#include "Dsp/Decibels.h"
 #include "Dsp/TruePeakLimiter.h"
 
 #include <algorithm>
@@ -20,7 +21,7 @@ namespace
     public:
         ProcessedStream (const std::filesystem::path& file, double gainDb, std::optional<double> limiterCeilingDb,
                          int ditherBits)
-            : reader (file), gain ((float) std::pow (10.0, gainDb / 20.0)),
+            : reader (file), gain ((float) dsp::dbToGain (gainDb)),
               buffer ((size_t) reader.info().channels, std::vector<float> ((size_t) blockFrames))
         {
             for (auto& b : buffer)

@@ -1,5 +1,6 @@
 #include "Engine/InsertProcessor.h"
 #include "Base/Error.h"
+#include "Dsp/Decibels.h"
 #include "Dsp/TruePeakLimiter.h"
 
 #include <sstream>
@@ -29,7 +30,7 @@ namespace
     class TrimInsert final : public InsertProcessor
     {
     public:
-        explicit TrimInsert (double db) : gainDb (db), gain ((float) std::pow (10.0, db / 20.0)) {}
+        explicit TrimInsert (double db) : gainDb (db), gain ((float) dsp::dbToGain (db)) {}
         std::string configKey() const override { return "trim:" + std::to_string (gainDb); }
         int latency() const noexcept override { return 0; }
         void process (float* const* channels, int numChannels, int count) noexcept override

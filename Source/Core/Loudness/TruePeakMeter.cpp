@@ -1,4 +1,5 @@
 #include "Loudness/TruePeakMeter.h"
+#include "Dsp/Decibels.h"
 
 #include <algorithm>
 #include <cmath>
@@ -8,7 +9,7 @@ namespace loopstage::loudness
 {
 double toDecibels (double linear) noexcept
 {
-    return linear > 0.0 ? 20.0 * std::log10 (linear) : -std::numeric_limits<double>::infinity();
+    return linear > 0.0 ? dsp::gainToDb (linear) : -std::numeric_limits<double>::infinity();
 }
 
 void TruePeakMeter::prepare (int channels, int factor, int maxBlock)
