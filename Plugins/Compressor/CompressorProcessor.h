@@ -2,7 +2,7 @@
 /** LoopStage Compressor: the engine's built-in "compressor" insert (dsp::Compressor) as a
     VST3/LV2 plug-in, linked from Core so both give the same samples.
 
-    Parameters as dsp::CompressorSettings: threshold, ratio, knee, attack, release, make-up.
+    Parameters: dsp::compressorParameters (threshold, ratio, knee, attack, release, make-up).
     No look-ahead, no latency. Mono or stereo (the detector is linked across channels).
     A parameter move rebuilds the compressor on the audio thread (a value type: no allocation),
     which restarts its gain-reduction smoothing from 0 dB: a move under heavy compression is
@@ -10,6 +10,7 @@
 */
 #include "Common/SettingsProcessor.h"
 #include "Dsp/Compressor.h"
+#include "Dsp/ProcessorParameters.h"
 
 namespace loopstage::plugins
 {
@@ -17,8 +18,5 @@ class CompressorProcessor final : public SettingsProcessor<dsp::Compressor, dsp:
 {
 public:
     CompressorProcessor();
-
-private:
-    dsp::CompressorSettings settingsFrom (const Values& v, double sampleRate) const noexcept override;
 };
 } // namespace loopstage::plugins

@@ -3,9 +3,9 @@
     built-in "limiter" insert) as a VST3/LV2 plug-in. A thin juce::AudioProcessor: the DSP is
     linked from Core, so the plug-in and the insert give the same samples.
 
-    Parameters: ceiling (dBTP, the output's 16x oversampled peak stays at or below it) and
-    release (ms); both follow automation on the audio thread. The look-ahead is fixed at the
-    insert's default, 5 ms, and reported to the host as latency (setLatencySamples) so its delay
+    Parameters (dsp::limiterParameters): ceiling (dBTP, the output's 16x oversampled peak stays
+    at or below it) and release (ms); both follow automation on the audio thread. The look-ahead
+    is fixed at the insert's default, 5 ms, and reported to the host as latency (setLatencySamples) so its delay
     compensation lines the limited track up with the others. Mono or stereo, input = output.
     State: the parameters as XML (AudioProcessorValueTreeState).
 */
@@ -20,8 +20,8 @@ namespace loopstage::plugins
 class LimiterProcessor final : public EffectProcessor
 {
 public:
-    /** The insert's look-ahead (engine::LimiterSettings::lookaheadMs); fixed, so is the latency. */
-    static constexpr double lookaheadMs = 5.0;
+    /** The insert's default look-ahead; fixed, so is the latency. */
+    static constexpr double lookaheadMs = dsp::LimiterSettings {}.lookaheadMs;
 
     LimiterProcessor();
 

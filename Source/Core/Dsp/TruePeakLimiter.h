@@ -21,6 +21,14 @@
 
 namespace loopstage::dsp
 {
+/** The limiter as a built-in insert sets it up (the engine's "limiter", the plug-in). */
+struct LimiterSettings
+{
+    double ceilingDbtp = -1.0;   ///< the output's true peak (16x) stays at or below this
+    double lookaheadMs = 5.0;    ///< also its latency, compensated by the graph
+    double releaseMs = 80.0;
+};
+
 class TruePeakLimiter
 {
 public:
