@@ -16,7 +16,7 @@ namespace loopstage::dsp
     checks). */
 Biquad designBand (const EqBand& band, double sampleRate) noexcept;
 
-/** RBJ band-pass with a constant 0 dB peak gain at `frequency` (b1 = 0). */
+/** RBJ band-pass with a constant 0 dB peak gain at `frequency` (b1 = 0: Biquad::processNoB1). */
 Biquad designBandPass (double frequency, double q, double sampleRate) noexcept;
 
 /** K-weighting stage 1: the high-shelf "pre-filter" (+4 dB above ~1.5 kHz, the head). */

@@ -29,7 +29,7 @@ void DeEsser::process (float* const* channels, int numChannels, int count) noexc
         for (int c = 0; c < n; ++c)
         {
             auto& s = z[c];
-            const double out = band.process (channels[c][i], s[0], s[1]);
+            const double out = band.processNoB1 (channels[c][i], s[0], s[1]);
             flushDenormal (s[0]);
             flushDenormal (s[1]);
             level = std::max (level, std::abs (out));
