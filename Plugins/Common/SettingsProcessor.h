@@ -1,12 +1,14 @@
 #pragma once
-/** A plug-in around a Core processor made from a settings value (engine::Compressor,
-    engine::DeEsser): the parameters, in `ids` order, make the settings; a parameter move
-    rebuilds the processor on the audio thread (a value type: no allocation), which restarts its
-    filters and gain smoothing (a move is heard as a short re-attack). No latency.
+/** A plug-in around a Core processor made from a settings value (dsp::Compressor,
+    dsp::DeEsser): its parameter table (Dsp/ProcessorParameters.h) gives the layout, and the
+    parameters, in table order, make the settings; a parameter move rebuilds the processor on
+    the audio thread (a value type: no allocation), which restarts its filters and gain smoothing
+    (a move is heard as a short re-attack). No latency.
 
-    A plug-in derives, passes its layout and ids, and says how values become settings.
+    A plug-in derives and passes its table; it may adjust how values become settings.
 */
 #include "Common/EffectProcessor.h"
+#include "Common/ParameterLayout.h"
 
 #include <algorithm>
 #include <array>
@@ -15,18 +17,19 @@
 
 namespace loopstage::plugins
 {
-template <typename Dsp, typename Settings, size_t numParameters>
+template <typename Processor, typename Settings, size_t numParameters>
 class SettingsProcessor : public EffectProcessor
 {
 public:
     using Values = std::array<float, numParameters>;
+    using Table = std::array<dsp::SettingSpec<Settings>, numParameters>;
 
-    SettingsProcessor (const juce::Identifier& stateType, juce::AudioProcessorValueTreeState::ParameterLayout layout,
-                       const std::array<const char*, numParameters>& ids)
-        : EffectProcessor (stateType, std::move (layout))
+    /** `table` must outlive the processor (the tables are constants). */
+    SettingsProcessor (const juce::Identifier& stateType, const Table& parameterTable)
+        : EffectProcessor (stateType, parameterLayout (parameterTable)), table (parameterTable)
     {
         for (size_t i = 0; i < numParameters; ++i)
-            values[i] = parameters.getRawParameterValue (ids[i]);
+            values[i] = parameters.getRawParameterValue (table[i].spec.plugin.id);
     }
 
     void prepareToPlay (double sampleRate, int) override
@@ -38,38 +41,43 @@ public:
 
     void reset() override
     {
-        if (dsp)
+        if (processor)
             rebuild();
     }
 
     /** @realtime */
     void processBlock (juce::AudioBuffer<float>& buffer, juce::MidiBuffer&) override
     {
-        if (! dsp)
+        if (! processor)
             return;
         bool changed = false;
         for (size_t i = 0; i < numParameters; ++i)
             changed = changed || values[i]->load() != applied[i];
         if (changed)   // the ranges keep every setting valid: the constructor cannot throw here
             rebuild();
-        dsp->process (buffer.getArrayOfWritePointers(), std::min (buffer.getNumChannels(), 2), buffer.getNumSamples());
+        processor->process (buffer.getArrayOfWritePointers(), std::min (buffer.getNumChannels(), 2), buffer.getNumSamples());
     }
 
 protected:
-    /** The settings parameter values `v` make at `sampleRate`. @realtime */
-    virtual Settings settingsFrom (const Values& v, double sampleRate) const noexcept = 0;
+    /** The settings parameter values `v` make at `sampleRate`: by default each value sets its
+        table entry's field. @realtime */
+    virtual Settings settingsFrom (const Values& v, double sampleRate) const noexcept
+    {
+        return dsp::settingsFrom<Settings> (table, v);
+    }
 
 private:
+    const Table& table;
     std::array<std::atomic<float>*, numParameters> values {};   // owned by `parameters`
     Values applied {};
-    std::optional<Dsp> dsp;
+    std::optional<Processor> processor;
     double rate = 48000.0;
 
     void rebuild() noexcept
     {
         for (size_t i = 0; i < numParameters; ++i)
             applied[i] = values[i]->load();
-        dsp.emplace (settingsFrom (applied, rate), rate);
+        processor.emplace (settingsFrom (applied, rate), rate);
     }
 
     JUCE_DECLARE_NON_COPYABLE_WITH_LEAK_DETECTOR (SettingsProcessor)

@@ -1,31 +1,15 @@
 #include "Limiter/LimiterProcessor.h"
+#include "Common/ParameterLayout.h"
+#include "Dsp/ProcessorParameters.h"
 
 #include <algorithm>
 
 namespace loopstage::plugins
 {
-namespace
+LimiterProcessor::LimiterProcessor() : EffectProcessor ("LoopStageLimiter", parameterLayout (dsp::limiterParameters))
 {
-    juce::AudioProcessorValueTreeState::ParameterLayout makeLayout()
-    {
-        // Ranges as the built-in insert accepts them (engine::makeInsert); defaults as its
-        // LimiterSettings.
-        using Attributes = juce::AudioParameterFloatAttributes;
-        juce::AudioProcessorValueTreeState::ParameterLayout layout;
-        layout.add (std::make_unique<juce::AudioParameterFloat> (
-            juce::ParameterID { "ceiling", 1 }, "Ceiling", juce::NormalisableRange<float> (-40.0f, 0.0f, 0.01f), -1.0f,
-            Attributes().withLabel ("dBTP")));
-        layout.add (std::make_unique<juce::AudioParameterFloat> (
-            juce::ParameterID { "release", 1 }, "Release", juce::NormalisableRange<float> (1.0f, 5000.0f, 0.1f, 0.3f), 80.0f,
-            Attributes().withLabel ("ms")));
-        return layout;
-    }
-} // namespace
-
-LimiterProcessor::LimiterProcessor() : EffectProcessor ("LoopStageLimiter", makeLayout())
-{
-    ceilingDb = parameters.getRawParameterValue ("ceiling");
-    releaseMs = parameters.getRawParameterValue ("release");
+    ceilingDb = parameters.getRawParameterValue (dsp::findParameter (dsp::limiterParameters, "ceiling_dbtp")->plugin.id);
+    releaseMs = parameters.getRawParameterValue (dsp::findParameter (dsp::limiterParameters, "release_ms")->plugin.id);
     // A JUCE VST3 host reads the latency before it activates the plug-in (before prepareToPlay)
     // and learns of later changes only through its message loop: report the figure for 48 kHz,
     // post-production's rate, from the start; prepareToPlay sets the one for the real rate.

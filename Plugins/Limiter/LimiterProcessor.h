@@ -1,16 +1,16 @@
 #pragma once
-/** LoopStage True-Peak Limiter: the delivery limiter (deliver::TruePeakLimiter, the engine's
+/** LoopStage True-Peak Limiter: the delivery limiter (dsp::TruePeakLimiter, the engine's
     built-in "limiter" insert) as a VST3/LV2 plug-in. A thin juce::AudioProcessor: the DSP is
     linked from Core, so the plug-in and the insert give the same samples.
 
-    Parameters: ceiling (dBTP, the output's 16x oversampled peak stays at or below it) and
-    release (ms); both follow automation on the audio thread. The look-ahead is fixed at the
-    insert's default, 5 ms, and reported to the host as latency (setLatencySamples) so its delay
+    Parameters (dsp::limiterParameters): ceiling (dBTP, the output's 16x oversampled peak stays
+    at or below it) and release (ms); both follow automation on the audio thread. The look-ahead
+    is fixed at the insert's default, 5 ms, and reported to the host as latency (setLatencySamples) so its delay
     compensation lines the limited track up with the others. Mono or stereo, input = output.
     State: the parameters as XML (AudioProcessorValueTreeState).
 */
 #include "Common/EffectProcessor.h"
-#include "Deliver/TruePeakLimiter.h"
+#include "Dsp/TruePeakLimiter.h"
 
 #include <atomic>
 #include <vector>
@@ -20,8 +20,8 @@ namespace loopstage::plugins
 class LimiterProcessor final : public EffectProcessor
 {
 public:
-    /** The insert's look-ahead (engine::LimiterSettings::lookaheadMs); fixed, so is the latency. */
-    static constexpr double lookaheadMs = 5.0;
+    /** The insert's default look-ahead; fixed, so is the latency. */
+    static constexpr double lookaheadMs = dsp::LimiterSettings {}.lookaheadMs;
 
     LimiterProcessor();
 
@@ -35,7 +35,7 @@ public:
 private:
     std::atomic<float>* ceilingDb = nullptr;   // owned by `parameters`
     std::atomic<float>* releaseMs = nullptr;
-    deliver::TruePeakLimiter limiter;
+    dsp::TruePeakLimiter limiter;
     double rate = 48000.0;
     int blockSize = 0, channels = 0;
     float appliedCeiling = 0.0f, appliedRelease = 0.0f;

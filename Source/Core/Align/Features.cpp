@@ -1,5 +1,6 @@
 #include "Align/Features.h"
 #include "Align/Fft.h"
+#include "Dsp/Decibels.h"
 
 #include <algorithm>
 #include <cmath>
@@ -73,11 +74,11 @@ FeatureFrames logMelFrames (const SampleReader& read, std::int64_t length, int s
         double total = 0.0;
         for (int k = 0; k < bins; ++k)
             total += power[(size_t) k] = std::norm (fft.spectrum()[k]);
-        f.energyDb[(size_t) i] = (float) (10.0 * std::log10 (total + 1e-12));
+        f.energyDb[(size_t) i] = (float) dsp::powerToDb (total + 1e-12);
         double speech = 0.0;
         for (int k = speechLow; k <= speechHigh; ++k)
             speech += power[(size_t) k];
-        f.speechDb[(size_t) i] = (float) (10.0 * std::log10 (speech + 1e-12));
+        f.speechDb[(size_t) i] = (float) dsp::powerToDb (speech + 1e-12);
         for (int b = 0; b < f.bands; ++b)
         {
             const double a = edges[(size_t) b], c = edges[(size_t) b + 1], e = edges[(size_t) b + 2];

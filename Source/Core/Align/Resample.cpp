@@ -1,5 +1,6 @@
 #include "Align/Resample.h"
 #include "Base/Error.h"
+#include "Dsp/WindowedSinc.h"
 
 #include <algorithm>
 #include <cmath>
@@ -9,18 +10,8 @@ namespace loopstage::align
 {
 namespace
 {
-    double besselI0 (double x)
-    {
-        double sum = 1.0, term = 1.0;
-        for (int k = 1; k < 50; ++k)
-        {
-            term *= (x / (2.0 * k)) * (x / (2.0 * k));
-            sum += term;
-            if (term < 1e-12 * sum)
-                break;
-        }
-        return sum;
-    }
+    // The series stops at terms under 1e-12 of the sum (the tables were made that way).
+    constexpr double besselTolerance = 1e-12;
 } // namespace
 
 Resampler::Resampler (int inRate, int outRate, double inputStart, int zeroCrossings, double rolloff)
@@ -45,7 +36,7 @@ Resampler::Resampler (int inRate, int outRate, double inputStart, int zeroCrossi
     const int half = (int) std::ceil (halfWidth);
     taps = 2 * half;
     const double beta = 9.0;
-    const double i0Beta = besselI0 (beta);
+    const double i0Beta = dsp::besselI0 (beta, besselTolerance);
     table.assign ((size_t) up * (size_t) taps, 0.0f);
     carry.assign ((size_t) up, 0);
     for (int p = 0; p < up; ++p)
@@ -62,10 +53,8 @@ Resampler::Resampler (int inRate, int outRate, double inputStart, int zeroCrossi
             double h = 0.0;
             if (std::abs (u) < halfWidth)
             {
-                const double x = M_PI * cutoff * u;
-                const double sinc = std::abs (x) < 1e-12 ? 1.0 : std::sin (x) / x;
                 const double r = u / halfWidth;
-                h = cutoff * sinc * besselI0 (beta * std::sqrt (std::max (0.0, 1.0 - r * r))) / i0Beta;
+                h = cutoff * dsp::sinc (M_PI * cutoff * u) * dsp::kaiserUnscaled (r, beta, besselTolerance) / i0Beta;
             }
             table[(size_t) p * (size_t) taps + (size_t) k] = (float) h;
             sum += h;

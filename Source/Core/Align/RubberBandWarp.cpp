@@ -1,6 +1,7 @@
 #include "Align/RubberBandWarp.h"
 #include "Align/ChannelSpans.h"
 #include "Align/Resample.h"
+#include "Dsp/Decibels.h"
 
 #include <rubberband/RubberBandStretcher.h>
 
@@ -57,7 +58,7 @@ namespace
                 for (const auto& ch : block)
                     for (auto i = start; i < end; ++i)
                         sum += (double) ch[(size_t) (i - blockStart)] * ch[(size_t) (i - blockStart)];
-                l.db.push_back ((float) (10.0 * std::log10 (sum / (double) (end - start))));
+                l.db.push_back ((float) dsp::powerToDb (sum / (double) (end - start)));
             }
         }
         return l;

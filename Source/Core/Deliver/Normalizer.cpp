@@ -2,7 +2,8 @@
 #include "AudioFile/AudioFileReader.h"
 #include "AudioFile/AudioFileWriter.h"
 #include "Base/Error.h"
-#include "Deliver/TruePeakLimiter.h"
+#include "Dsp/Decibels.h"
+#include "Dsp/TruePeakLimiter.h"
 
 #include <algorithm>
 #include <cmath>
@@ -20,7 +21,7 @@ namespace
     public:
         ProcessedStream (const std::filesystem::path& file, double gainDb, std::optional<double> limiterCeilingDb,
                          int ditherBits)
-            : reader (file), gain ((float) std::pow (10.0, gainDb / 20.0)),
+            : reader (file), gain ((float) dsp::dbToGain (gainDb)),
               buffer ((size_t) reader.info().channels, std::vector<float> ((size_t) blockFrames))
         {
             for (auto& b : buffer)
@@ -60,7 +61,7 @@ namespace
         float gain;
         std::vector<std::vector<float>> buffer;
         std::vector<float*> pointers;
-        TruePeakLimiter limiter;
+        dsp::TruePeakLimiter limiter;
         bool limiting = false;
         int toSkip = 0, flushLeft = 0, readyStart = 0, readyEnd = 0;
         float lsb = 0.0f;

@@ -1,6 +1,6 @@
 #pragma once
 /** Loudness normalisation of a file to a delivery spec: one linear gain to the target, then the
-    TruePeakLimiter only where the gained signal would pass the ceiling.
+    true-peak limiter (dsp::TruePeakLimiter) only where the gained signal would pass the ceiling.
 
     Limiting lowers loudness a little, so when the limiter acts the processed stream is measured
     (in memory, not written) and the gain corrected until the result is within 0.03 LU of the

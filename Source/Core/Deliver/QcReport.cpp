@@ -1,6 +1,7 @@
 #include "Deliver/QcReport.h"
 #include "Base/AtomicFile.h"
 #include "Deliver/Normalizer.h"
+#include "Dsp/Decibels.h"
 #include "Loudness/GatedHistogram.h"
 
 #include <algorithm>
@@ -58,7 +59,7 @@ namespace
         std::ostringstream pts;
         for (int x = 0; x < columns; ++x)
         {
-            const double db = column[(size_t) x] > 0 ? 20.0 * std::log10 ((double) column[(size_t) x]) : -37.0;
+            const double db = column[(size_t) x] > 0 ? dsp::gainToDb ((double) column[(size_t) x]) : -37.0;
             pts << x << ',' << height * (3.0 - std::clamp (db, -37.0, 3.0)) / 40.0 << ' ';
         }
         return "<polyline fill='none' stroke='#036' stroke-width='1' points='" + pts.str() + "'/>";

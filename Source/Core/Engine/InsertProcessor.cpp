@@ -1,11 +1,13 @@
 #include "Engine/InsertProcessor.h"
 #include "Base/Error.h"
-#include "Deliver/TruePeakLimiter.h"
-
-#include <sstream>
+#include "Dsp/Decibels.h"
+#include "Dsp/ProcessorParameters.h"
+#include "Dsp/TruePeakLimiter.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <sstream>
 
 namespace loopstage::engine
 {
@@ -29,7 +31,7 @@ namespace
     class TrimInsert final : public InsertProcessor
     {
     public:
-        explicit TrimInsert (double db) : gainDb (db), gain ((float) std::pow (10.0, db / 20.0)) {}
+        explicit TrimInsert (double db) : gainDb (db), gain ((float) dsp::dbToGain (db)) {}
         std::string configKey() const override { return "trim:" + std::to_string (gainDb); }
         int latency() const noexcept override { return 0; }
         void process (float* const* channels, int numChannels, int count) noexcept override
@@ -60,33 +62,39 @@ namespace
         void process (float* const* channels, int numChannels, int count) noexcept override { eq.process (channels, numChannels, count); }
 
     private:
-        Equaliser eq;
+        dsp::Equaliser eq;
         std::string key;
     };
 
-    class CompressorInsert final : public InsertProcessor
+    /** A built-in made from a settings value (compressor, de-esser). Its key lists the settings
+        in parameter-table order, so any change makes a fresh instance. */
+    template <typename Processor, typename Settings, size_t n>
+    class SettingsInsert final : public InsertProcessor
     {
     public:
-        CompressorInsert (const PlanInsert& plan, double sampleRate) : compressor (plan.compressor, sampleRate)
+        SettingsInsert (const char* name, const std::array<dsp::SettingSpec<Settings>, n>& table, const Settings& s,
+                        double sampleRate)
+            : processor (s, sampleRate)
         {
-            const auto& s = plan.compressor;
             std::ostringstream k;
             k.precision (17);
-            k << "compressor:" << sampleRate << ":" << s.thresholdDb << "," << s.ratio << "," << s.kneeDb << ","
-              << s.attackMs << "," << s.releaseMs << "," << s.makeupDb;
+            k << name << ":" << sampleRate << ":";
+            for (size_t i = 0; i < n; ++i)
+                k << (i == 0 ? "" : ",") << s.*(table[i].field);
             key = k.str();
         }
         std::string configKey() const override { return key; }
         int latency() const noexcept override { return 0; }
         void process (float* const* channels, int numChannels, int count) noexcept override
         {
-            compressor.process (channels, numChannels, count);
+            processor.process (channels, numChannels, count);
         }
 
     private:
-        Compressor compressor;
+        Processor processor;
         std::string key;
     };
+
     /** Stands for a plug-in that cannot be hosted here: passes the signal through. */
     class PassThroughInsert final : public InsertProcessor
     {
@@ -105,30 +113,6 @@ namespace
         static PluginHost host;
         return host;
     }
-
-    class DeEsserInsert final : public InsertProcessor
-    {
-    public:
-        DeEsserInsert (const PlanInsert& plan, double sampleRate) : deesser (plan.deesser, sampleRate)
-        {
-            const auto& s = plan.deesser;
-            std::ostringstream k;
-            k.precision (17);
-            k << "deesser:" << sampleRate << ":" << s.frequency << "," << s.q << "," << s.thresholdDb << "," << s.ratio << ","
-              << s.attackMs << "," << s.releaseMs;
-            key = k.str();
-        }
-        std::string configKey() const override { return key; }
-        int latency() const noexcept override { return 0; }
-        void process (float* const* channels, int numChannels, int count) noexcept override
-        {
-            deesser.process (channels, numChannels, count);
-        }
-
-    private:
-        DeEsser deesser;
-        std::string key;
-    };
 
     /** The delivery limiter on a strip: one gain for all its channels, latency = look-ahead. */
     class LimiterInsert final : public InsertProcessor
@@ -159,7 +143,7 @@ namespace
 
     private:
         static constexpr int maxChunk = 4096, maxChannels = 16;
-        deliver::TruePeakLimiter limiter;
+        dsp::TruePeakLimiter limiter;
         std::string key;
     };
 } // namespace
@@ -169,23 +153,24 @@ std::shared_ptr<InsertProcessor> makeInsert (const PlanInsert& plan, int channel
     switch (plan.kind)
     {
         case PlanInsert::Kind::delay:
-            if (plan.samples < 0 || plan.samples > 1 << 22)
-                throw InputError ("insert '" + plan.id + "': delay must be 0.." + std::to_string (1 << 22) + " samples");
+            if (plan.samples < 0 || plan.samples > dsp::maxDelaySamples)
+                throw InputError ("insert '" + plan.id + "': delay must be 0.." + std::to_string (dsp::maxDelaySamples) + " samples");
             return std::make_shared<DelayInsert> (channels, (int) plan.samples);
         case PlanInsert::Kind::trim:
             return std::make_shared<TrimInsert> (plan.gainDb);
         case PlanInsert::Kind::eq:
             return std::make_shared<EqInsert> (plan, channels, sampleRate);
         case PlanInsert::Kind::compressor:
-            return std::make_shared<CompressorInsert> (plan, sampleRate);
+            return std::make_shared<SettingsInsert<dsp::Compressor, dsp::CompressorSettings, 6>> (
+                "compressor", dsp::compressorParameters, plan.compressor, sampleRate);
         case PlanInsert::Kind::deesser:
-            return std::make_shared<DeEsserInsert> (plan, sampleRate);
+            return std::make_shared<SettingsInsert<dsp::DeEsser, dsp::DeEsserSettings, 6>> (
+                "deesser", dsp::deEsserParameters, plan.deesser, sampleRate);
         case PlanInsert::Kind::limiter:
         {
-            const auto& l = plan.limiter;
-            if (l.ceilingDbtp > 0.0 || l.ceilingDbtp < -40.0 || l.lookaheadMs < 0.5 || l.lookaheadMs > 50.0
-                || l.releaseMs < 1.0 || l.releaseMs > 5000.0)
-                throw InputError ("insert '" + plan.id + "': limiter needs ceiling_dbtp -40..0, lookahead_ms 0.5..50, release_ms 1..5000");
+            for (const auto& entry : dsp::limiterParameters)
+                if (const auto problem = dsp::rangeProblem (entry.spec, plan.limiter.*(entry.field), sampleRate); ! problem.empty())
+                    throw InputError ("insert '" + plan.id + "': limiter parameter '" + entry.spec.id + "' " + problem);
             if (channels > 16)
                 throw InputError ("insert '" + plan.id + "': the limiter takes at most 16 channels");
             return std::make_shared<LimiterInsert> (plan, channels, sampleRate);

@@ -5,6 +5,8 @@
     The audio thread only stores into atomics; readers never block it. Carried across graph
     rebuilds by strip id, so a meter does not flicker when the mix is edited.
 */
+#include "Dsp/Biquad.h"
+
 #include <array>
 #include <atomic>
 #include <cmath>
@@ -31,12 +33,8 @@ public:
     float momentaryLufs() const noexcept { return momentary.load (std::memory_order_relaxed); }
 
 private:
-    struct Biquad
-    {
-        double b0 = 1, b1 = 0, b2 = 0, a1 = 0, a2 = 0;
-    };
     int numChannels;
-    Biquad shelf, highPass;
+    dsp::Biquad shelf, highPass;   ///< K-weighting (BS.1770), the loudness meter's design
     std::array<std::array<double, 4>, 6> state {};   ///< per channel: shelf z1 z2, high-pass z1 z2
     std::array<double, 6> weight {};
     int blockLength = 4800, blockFill = 0, blockIndex = 0;

@@ -10,9 +10,10 @@
     (right). Ids are stable across edits: they key node state (delay lines, meters) when a plan
     is recompiled, so an edit does not reset what it did not touch.
 */
-#include "Engine/Processors/Compressor.h"
-#include "Engine/Processors/DeEsser.h"
-#include "Engine/Processors/Equaliser.h"
+#include "Dsp/Compressor.h"
+#include "Dsp/DeEsser.h"
+#include "Dsp/Equaliser.h"
+#include "Dsp/TruePeakLimiter.h"
 #include "Base/Json.h"
 
 #include <cstdint>
@@ -65,14 +66,6 @@ struct PlanSend
     bool preFader = false;    ///< taps before the fader (mute and solo still apply)
 };
 
-/** The built-in true-peak limiter (the delivery normaliser's, deliver::TruePeakLimiter). */
-struct LimiterSettings
-{
-    double ceilingDbtp = -1.0;   ///< the output's true peak (16x) stays at or below this
-    double lookaheadMs = 5.0;    ///< also its latency, compensated by the graph
-    double releaseMs = 80.0;
-};
-
 /** An insert: a built-in processor, or an LV2/VST3 plug-in hosted through setPluginHost()
     (InsertProcessor.h; docs/PLUGINS.md). */
 struct PlanInsert
@@ -92,10 +85,10 @@ struct PlanInsert
     Kind kind = Kind::trim;
     std::int64_t samples = 0;
     double gainDb = 0.0;
-    std::vector<EqBand> bands;
-    CompressorSettings compressor;
-    DeEsserSettings deesser;
-    LimiterSettings limiter;
+    std::vector<dsp::EqBand> bands;
+    dsp::CompressorSettings compressor;
+    dsp::DeEsserSettings deesser;
+    dsp::LimiterSettings limiter;
     std::string plugin;            ///< lv2/vst3: the plug-in's URI or class id
     std::string stateBase64;       ///< lv2/vst3: its saved state (may be empty: defaults)
     Json parameters = Json::object(); ///< lv2/vst3: {"symbol or id": value} applied after the state

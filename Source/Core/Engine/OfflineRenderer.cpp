@@ -1,6 +1,7 @@
 #include "Engine/OfflineRenderer.h"
 #include "AudioFile/AudioFileWriter.h"
 #include "Base/Error.h"
+#include "Dsp/Decibels.h"
 #include "Engine/GraphCompiler.h"
 
 #include <algorithm>
@@ -281,7 +282,7 @@ namespace
             {
                 const float peak = *std::max_element (files[o].peaks.begin(), files[o].peaks.end());
                 if (peak > 0.0f)
-                    report.files[o].peakDbfs = 20.0 * std::log10 ((double) peak);
+                    report.files[o].peakDbfs = dsp::gainToDb ((double) peak);
             }
         }
 

@@ -1,5 +1,6 @@
 #include "Engine/Playlist.h"
 #include "Base/Error.h"
+#include "Dsp/Decibels.h"
 
 #include <algorithm>
 #include <cmath>
@@ -25,7 +26,7 @@ Playlist::Playlist (const std::vector<PlanRegion>& planRegions, int channels, do
                                         + ") runs outside the file's " + std::to_string (info.frames) + " samples");
         if (r.fadeIn < 0 || r.fadeOut < 0 || r.fadeIn > r.length || r.fadeOut > r.length)
             throwFileError (r.file, "region fades must be 0.." + std::to_string (r.length) + " samples");
-        region.gain = std::pow (10.0, r.gainDb / 20.0);
+        region.gain = dsp::dbToGain (r.gainDb);
         region.mapped = audio::MappedPcmFile::open (r.file, info.frames);
         regions.push_back (std::move (region));
     }

@@ -1,4 +1,5 @@
 #include "Engine/StripNode.h"
+#include "Dsp/Decibels.h"
 
 #include <algorithm>
 #include <cmath>
@@ -21,7 +22,7 @@ void ChannelBuffer::clear (int count) noexcept
 
 float decibelsToGain (double db) noexcept
 {
-    return db <= -144.0 ? 0.0f : (float) std::pow (10.0, db / 20.0);
+    return db <= -144.0 ? 0.0f : (float) dsp::dbToGain (db);
 }
 
 void StripNode::prepare (int maxBlockSize)

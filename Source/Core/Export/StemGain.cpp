@@ -1,6 +1,7 @@
 #include "Export/StemGain.h"
 #include "AudioFile/AudioFileReader.h"
 #include "AudioFile/AudioFileWriter.h"
+#include "Dsp/Decibels.h"
 
 #include <cmath>
 #include <vector>
@@ -16,7 +17,7 @@ void applyGain (const std::filesystem::path& in, const std::filesystem::path& ou
     options.bext = reader.bext();
     options.ixml = reader.ixml();
     audio::AudioFileWriter writer (out, options);
-    const auto gain = (float) std::pow (10.0, gainDb / 20.0);
+    const auto gain = (float) dsp::dbToGain (gainDb);
 
     constexpr std::int64_t block = 65536;
     std::vector<std::vector<float>> channels ((size_t) info.channels, std::vector<float> (block));

@@ -1,4 +1,6 @@
 #include "Loudness/DialogueGate.h"
+#include "Dsp/BiquadDesign.h"
+#include "Dsp/Decibels.h"
 
 #include <algorithm>
 #include <cmath>
@@ -7,38 +9,25 @@ namespace loopstage::loudness
 {
 namespace
 {
-    constexpr double pi = 3.14159265358979323846;
-
     // RBJ cookbook high/low-pass, Butterworth Q.
-    Biquad rbj (double fs, double f0, bool high)
+    dsp::Biquad butterworth (double fs, double f0, bool high)
     {
-        const double w = 2.0 * pi * f0 / fs, c = std::cos (w), alpha = std::sin (w) / (2.0 * 0.7071067811865476);
-        const double a0 = 1.0 + alpha;
-        Biquad b;
-        b.b0 = (high ? (1.0 + c) / 2.0 : (1.0 - c) / 2.0) / a0;
-        b.b1 = (high ? -(1.0 + c) : (1.0 - c)) / a0;
-        b.b2 = b.b0;
-        b.a1 = -2.0 * c / a0;
-        b.a2 = (1.0 - alpha) / a0;
-        return b;
+        return dsp::designBand ({ high ? dsp::EqBand::Type::highPass : dsp::EqBand::Type::lowPass, f0, 0.0, 0.7071067811865476 }, fs);
     }
 
-    double run (const Biquad& f, double* s, double x)
+    double run (const dsp::Biquad& f, double* s, double x)
     {
-        const double y = f.b0 * x + s[0];
-        s[0] = f.b1 * x - f.a1 * y + s[1];
-        s[1] = f.b2 * x - f.a2 * y;
-        return y;
+        return f.process (x, s[0], s[1]);
     }
 } // namespace
 
 void DialogueGate::prepare (double sampleRate)
 {
-    highPass60 = rbj (sampleRate, 60.0, true);
-    bandHigh = rbj (sampleRate, 250.0, true);
-    bandLow = rbj (sampleRate, 4000.0, false);
-    splitLow = rbj (sampleRate, 1000.0, false);
-    splitHigh = rbj (sampleRate, 1000.0, true);
+    highPass60 = butterworth (sampleRate, 60.0, true);
+    bandHigh = butterworth (sampleRate, 250.0, true);
+    bandLow = butterworth (sampleRate, 4000.0, false);
+    splitLow = butterworth (sampleRate, 1000.0, false);
+    splitHigh = butterworth (sampleRate, 1000.0, true);
     std::fill (std::begin (st), std::end (st), 0.0);
     sliceLength = std::max (1, (int) std::lround (sampleRate / 100.0));
     inSlice = 0;
@@ -75,7 +64,7 @@ void DialogueGate::finish()
 {
     const int frames = (int) (slices.size() / 10);
     std::vector<bool> raw ((size_t) frames, false);
-    const double floorEnergy = std::pow (10.0, -60.0 / 10.0);
+    const double floorEnergy = dsp::dbToPower (-60.0);
     // Per sub-band, the steady background under each frame: its quietest 10 ms within ±1 s.
     // Speech swings in at least one sub-band even when a pad or a bed fills the other.
     auto backgroundOf = [&] (int b)
@@ -117,7 +106,7 @@ void DialogueGate::finish()
             double mean = 0, meanSq = 0;
             for (int s = first; s < last; ++s)
             {
-                const double db = 10.0 * std::log10 (std::max (0.0, slices[(size_t) s].sub[b] - under) + 1e-12);
+                const double db = dsp::powerToDb (std::max (0.0, slices[(size_t) s].sub[b] - under) + 1e-12);
                 mean += db;
                 meanSq += db * db;
             }

@@ -15,7 +15,7 @@
     Gain-independent above the silence floor, so a gained copy of a file finds the same speech.
     Offline only (allocates per frame).
 */
-#include "Loudness/KWeighting.h"
+#include "Dsp/Biquad.h"
 
 #include <cstdint>
 #include <vector>
@@ -44,7 +44,7 @@ private:
         double band = 0, full = 0;
         double sub[2] = {};   // 250 Hz - 1 kHz, 1 - 4 kHz
     };
-    Biquad highPass60, bandHigh, bandLow, splitLow, splitHigh;
+    dsp::Biquad highPass60, bandHigh, bandLow, splitLow, splitHigh;
     double st[10] = {};
     int sliceLength = 480, inSlice = 0;
     Slice current;

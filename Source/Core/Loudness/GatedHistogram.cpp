@@ -1,4 +1,5 @@
 #include "Loudness/GatedHistogram.h"
+#include "Dsp/Decibels.h"
 
 #include <algorithm>
 #include <cmath>
@@ -8,12 +9,12 @@ namespace loopstage::loudness
 {
 double energyToLufs (double energy) noexcept
 {
-    return energy > 0.0 ? -0.691 + 10.0 * std::log10 (energy) : -std::numeric_limits<double>::infinity();
+    return energy > 0.0 ? -0.691 + dsp::powerToDb (energy) : -std::numeric_limits<double>::infinity();
 }
 
 double lufsToEnergy (double lufs) noexcept
 {
-    return std::pow (10.0, (lufs + 0.691) / 10.0);
+    return dsp::dbToPower (lufs + 0.691);
 }
 
 GatedHistogram::GatedHistogram()

@@ -16,7 +16,7 @@ void LoudnessMeter::prepare (int channels, double sampleRate, std::vector<double
 {
     numChannels = channels;
     subBlockLength = std::max (1, (int) std::lround (sampleRate / 10.0));
-    filters.assign ((size_t) channels, KWeighting {});
+    filters.assign ((size_t) channels, dsp::KWeighting {});
     for (auto& f : filters)
         f.prepare (sampleRate);
     weights = w.empty() ? channelWeights (channels) : std::move (w);

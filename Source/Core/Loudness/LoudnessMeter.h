@@ -3,7 +3,7 @@
     offline file analysis (`loopstage loudness`, `normalize`, `qc`).
 
     Design
-    - KWeighting: the two BS.1770 biquads, coefficients derived for any sample rate.
+    - dsp::KWeighting (Core/Dsp): the two BS.1770 biquads, coefficients derived for any sample rate.
     - LoudnessMeter (this file): streaming. Each channel is K-weighted and its squares summed
       into 100 ms sub-blocks; a sub-block's channel-weighted mean square is pushed into a 30-slot
       ring, from which momentary (last 4 = 400 ms) and short-term (last 30 = 3 s) loudness are
@@ -17,7 +17,7 @@
     Only complete blocks count: a file shorter than 400 ms has no integrated loudness (null).
 */
 #include "Loudness/GatedHistogram.h"
-#include "Loudness/KWeighting.h"
+#include "Dsp/KWeighting.h"
 
 #include <array>
 #include <cstdint>
@@ -65,7 +65,7 @@ private:
     static constexpr int ringSize = 30;
     int numChannels = 0;
     int subBlockLength = 4800;
-    std::vector<KWeighting> filters;
+    std::vector<dsp::KWeighting> filters;
     std::vector<double> weights;
     std::vector<double> channelSums;
     static constexpr int maxSegments = 64;

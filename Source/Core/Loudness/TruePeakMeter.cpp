@@ -1,4 +1,5 @@
 #include "Loudness/TruePeakMeter.h"
+#include "Dsp/Decibels.h"
 
 #include <algorithm>
 #include <cmath>
@@ -8,7 +9,7 @@ namespace loopstage::loudness
 {
 double toDecibels (double linear) noexcept
 {
-    return linear > 0.0 ? 20.0 * std::log10 (linear) : -std::numeric_limits<double>::infinity();
+    return linear > 0.0 ? dsp::gainToDb (linear) : -std::numeric_limits<double>::infinity();
 }
 
 void TruePeakMeter::prepare (int channels, int factor, int maxBlock)
@@ -18,7 +19,7 @@ void TruePeakMeter::prepare (int channels, int factor, int maxBlock)
     for (auto& s : states)
     {
         s.oversampler.prepare (factor, maxBlock);
-        s.history.assign ((size_t) Oversampler::tapsPerPhase - 1, 0.0f);
+        s.history.assign ((size_t) dsp::Oversampler::tapsPerPhase - 1, 0.0f);
     }
     reset();
 }
@@ -44,7 +45,7 @@ void TruePeakMeter::processChannel (int channel, const float* x, int n) noexcept
     auto& s = states[(size_t) channel];
     // Short chunks make the skip test sharp: one loud sample only forces its own 256 samples.
     const int block = std::min (historyStep, s.oversampler.maxBlock());
-    const int h = Oversampler::tapsPerPhase - 1;
+    const int h = dsp::Oversampler::tapsPerPhase - 1;
     for (int done = 0; done < n;)
     {
         const int chunk = std::min (block, n - done);
@@ -85,9 +86,9 @@ void TruePeakMeter::processChannel (int channel, const float* x, int n) noexcept
 
 void TruePeakMeter::flush() noexcept
 {
-    const float zeros[Oversampler::tapsPerPhase] = {};
+    const float zeros[dsp::Oversampler::tapsPerPhase] = {};
     for (int c = 0; c < (int) states.size(); ++c)
-        processChannel (c, zeros, Oversampler::tapsPerPhase);
+        processChannel (c, zeros, dsp::Oversampler::tapsPerPhase);
 }
 
 float TruePeakMeter::truePeak() const noexcept

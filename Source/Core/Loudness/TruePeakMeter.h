@@ -1,12 +1,12 @@
 #pragma once
 /** Sample peak and true peak (ITU-R BS.1770-4 Annex 2) of every channel, streaming.
 
-    True peak is read on the Oversampler's interpolated signal (8x for metering; 16x for the
-    delivery checks). A block whose samples (with the filter's reach) are so low that even the
+    True peak is read on the Oversampler's (Core/Dsp) interpolated signal (8x for metering; 16x
+    for the delivery checks). A block whose samples (with the filter's reach) are so low that even the
     filter's worst-case gain cannot lift them above the peak found so far is skipped: exact, and
     most of programme material is skipped once the loudest moment has been seen.
 */
-#include "Loudness/Oversampler.h"
+#include "Dsp/Oversampler.h"
 
 #include <cstddef>
 #include <vector>
@@ -42,7 +42,7 @@ public:
 private:
     struct State
     {
-        Oversampler oversampler;
+        dsp::Oversampler oversampler;
         std::vector<float> history;    // the last 15 samples' magnitudes, for the skip bound
         float truePeak = 0, samplePeak = 0;
         std::vector<float>* peakLog = nullptr;

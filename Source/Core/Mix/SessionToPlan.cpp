@@ -1,5 +1,6 @@
 #include "Mix/SessionToPlan.h"
 #include "Base/Error.h"
+#include "Dsp/ProcessorParameters.h"
 #include "Engine/InsertProcessor.h"
 
 #include <cmath>
@@ -29,14 +30,42 @@ namespace
         return settings[key].get<double>();
     }
 
-    EqBand::Type bandType (const std::string& name, const std::string& where)
+    /** The parameter `spec` describes, its default when absent; refused outside its range. */
+    double parameter (const Json& settings, const dsp::ParameterSpec& spec, double rate, const std::string& where)
     {
-        if (name == "high-pass") return EqBand::Type::highPass;
-        if (name == "low-shelf") return EqBand::Type::lowShelf;
-        if (name == "peak") return EqBand::Type::peak;
-        if (name == "high-shelf") return EqBand::Type::highShelf;
-        if (name == "low-pass") return EqBand::Type::lowPass;
-        throw InputError (where + ": unknown EQ band type '" + name + "' (high-pass, low-shelf, peak, high-shelf, low-pass)");
+        const double value = number (settings, spec.id, spec.defaultValue, where);
+        if (const auto problem = dsp::rangeProblem (spec, value, rate); ! problem.empty())
+            throw InputError (where + ": parameter '" + spec.id + "' " + problem);
+        return value;
+    }
+
+    template <typename Settings, size_t n>
+    Settings settings (const Json& p, const std::array<dsp::SettingSpec<Settings>, n>& table, double rate,
+                       const std::string& where)
+    {
+        Settings s;
+        for (const auto& entry : table)
+            s.*(entry.field) = parameter (p, entry.spec, rate, where);
+        return s;
+    }
+
+    std::string names (const auto& list)
+    {
+        std::string all;
+        for (const auto& item : list)
+            all += (all.empty() ? "" : ", ") + std::string (item);
+        return all;
+    }
+
+    dsp::EqBand::Type bandType (const std::string& name, const std::string& where)
+    {
+        for (const auto& t : dsp::eqBandTypes)
+            if (name == t.name)
+                return t.type;
+        std::vector<const char*> known;
+        for (const auto& t : dsp::eqBandTypes)
+            known.push_back (t.name);
+        throw InputError (where + ": unknown EQ band type '" + name + "' (" + names (known) + ")");
     }
 
     PlanInsert builtin (const session::Insert& insert, double rate, const std::string& where)
@@ -47,13 +76,13 @@ namespace
         if (insert.plugin == "trim")
         {
             out.kind = PlanInsert::Kind::trim;
-            out.gainDb = number (p, "gain_db", 0.0, where);
+            out.gainDb = parameter (p, dsp::trimGain, rate, where);
         }
         else if (insert.plugin == "delay")
         {
             out.kind = PlanInsert::Kind::delay;
-            out.samples = p.contains ("samples") ? (std::int64_t) number (p, "samples", 0.0, where)
-                                                 : toSamples (number (p, "seconds", 0.0, where), rate);
+            out.samples = p.contains ("samples") ? (std::int64_t) parameter (p, dsp::delaySamples, rate, where)
+                                                 : toSamples (parameter (p, dsp::delaySeconds, rate, where), rate);
         }
         else if (insert.plugin == "eq")
         {
@@ -64,47 +93,30 @@ namespace
                     throw InputError (where + ": 'bands' must be a list");
                 for (const auto& b : p["bands"])
                 {
-                    EqBand band;
-                    band.type = bandType (b.value ("type", std::string ("peak")), where);
-                    band.frequency = number (b, "frequency", band.frequency, where);
-                    band.gainDb = number (b, "gain_db", 0.0, where);
-                    band.q = number (b, "q", band.q, where);
-                    out.bands.push_back (band);
+                    const auto type = bandType (b.value ("type", std::string ("peak")), where);
+                    const auto band = where + ", band " + std::to_string (out.bands.size() + 1);
+                    out.bands.push_back (settings (b, dsp::eqBandParameters, rate, band));
+                    out.bands.back().type = type;
                 }
             }
         }
         else if (insert.plugin == "compressor")
         {
             out.kind = PlanInsert::Kind::compressor;
-            auto& c = out.compressor;
-            c.thresholdDb = number (p, "threshold_db", c.thresholdDb, where);
-            c.ratio = number (p, "ratio", c.ratio, where);
-            c.kneeDb = number (p, "knee_db", c.kneeDb, where);
-            c.attackMs = number (p, "attack_ms", c.attackMs, where);
-            c.releaseMs = number (p, "release_ms", c.releaseMs, where);
-            c.makeupDb = number (p, "makeup_db", c.makeupDb, where);
+            out.compressor = settings (p, dsp::compressorParameters, rate, where);
         }
         else if (insert.plugin == "deesser")
         {
             out.kind = PlanInsert::Kind::deesser;
-            auto& d = out.deesser;
-            d.frequency = number (p, "frequency", d.frequency, where);
-            d.q = number (p, "q", d.q, where);
-            d.thresholdDb = number (p, "threshold_db", d.thresholdDb, where);
-            d.ratio = number (p, "ratio", d.ratio, where);
-            d.attackMs = number (p, "attack_ms", d.attackMs, where);
-            d.releaseMs = number (p, "release_ms", d.releaseMs, where);
+            out.deesser = settings (p, dsp::deEsserParameters, rate, where);
         }
         else if (insert.plugin == "limiter")
         {
             out.kind = PlanInsert::Kind::limiter;
-            auto& l = out.limiter;
-            l.ceilingDbtp = number (p, "ceiling_dbtp", l.ceilingDbtp, where);
-            l.lookaheadMs = number (p, "lookahead_ms", l.lookaheadMs, where);
-            l.releaseMs = number (p, "release_ms", l.releaseMs, where);
+            out.limiter = settings (p, dsp::limiterParameters, rate, where);
         }
         else
-            throw InputError (where + ": unknown built-in processor '" + insert.plugin + "' (eq, compressor, deesser, limiter, trim, delay)");
+            throw InputError (where + ": unknown built-in processor '" + insert.plugin + "' (" + names (dsp::builtinProcessors) + ")");
         return out;
     }
 

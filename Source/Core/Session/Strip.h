@@ -29,7 +29,7 @@ struct Insert
 {
     enum class Kind
     {
-        builtin,   ///< Core DSP: plugin is "eq", "compressor", "trim" or "delay"
+        builtin,   ///< Core DSP: plugin is one of dsp::builtinProcessors ("eq", "compressor", ...)
         lv2,       ///< plugin is the LV2 URI
         vst3       ///< plugin is the VST3 class id (32 hex digits)
     };

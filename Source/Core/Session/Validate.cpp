@@ -2,6 +2,7 @@
 // the same check reads well after an edit ("tracks[2].output: ...") and on load.
 #include "Session/Validate.h"
 #include "Base/Error.h"
+#include "Dsp/ProcessorParameters.h"
 
 #include <algorithm>
 #include <cmath>
@@ -179,11 +180,10 @@ namespace
     }
 } // namespace
 
-// The engine's built-in processors (mix::sessionToPlan), kept equal to them by a test in
-// Tests/Core/Export for the same reason as the spec names below.
+// The built-in processors' names are Dsp's (the parameter tables beside them).
 const std::vector<std::string>& builtinInsertNames()
 {
-    static const std::vector<std::string> names { "eq", "compressor", "deesser", "limiter", "trim", "delay" };
+    static const std::vector<std::string> names (dsp::builtinProcessors.begin(), dsp::builtinProcessors.end());
     return names;
 }
 

@@ -51,10 +51,10 @@ MixPlan planFor (const std::vector<std::string>& files, int tracks, bool process
         if (processing)
         {
             track.inserts.push_back ({ .id = "eq", .kind = PlanInsert::Kind::eq,
-                                       .bands = { { EqBand::Type::highPass, 80.0, 0.0, 0.7071 },
-                                                  { EqBand::Type::lowShelf, 200.0, -2.0, 0.7071 },
-                                                  { EqBand::Type::peak, 2500.0, 3.0, 1.2 },
-                                                  { EqBand::Type::highShelf, 8000.0, 1.5, 0.7071 } } });
+                                       .bands = { { dsp::EqBand::Type::highPass, 80.0, 0.0, 0.7071 },
+                                                  { dsp::EqBand::Type::lowShelf, 200.0, -2.0, 0.7071 },
+                                                  { dsp::EqBand::Type::peak, 2500.0, 3.0, 1.2 },
+                                                  { dsp::EqBand::Type::highShelf, 8000.0, 1.5, 0.7071 } } });
             track.inserts.push_back ({ .id = "comp", .kind = PlanInsert::Kind::compressor,
                                        .compressor = { .thresholdDb = -24.0, .ratio = 3.0 } });
         }

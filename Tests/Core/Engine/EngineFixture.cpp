@@ -100,8 +100,8 @@ engine::MixPlan richPlan (const TempDir& dir, int tracks, double seconds)
             case 3:
                 track.sends.push_back ({ .bus = "verb", .gainDb = -6.0, .preFader = false });
                 track.inserts.push_back ({ .id = "eq", .kind = PlanInsert::Kind::eq,
-                                           .bands = { { EqBand::Type::highPass, 80.0, 0.0, 0.7071 },
-                                                      { EqBand::Type::peak, 2500.0, 3.0, 1.2 } } });
+                                           .bands = { { dsp::EqBand::Type::highPass, 80.0, 0.0, 0.7071 },
+                                                      { dsp::EqBand::Type::peak, 2500.0, 3.0, 1.2 } } });
                 track.inserts.push_back ({ .id = "comp", .kind = PlanInsert::Kind::compressor,
                                            .compressor = { .thresholdDb = -30.0, .ratio = 3.0 } });
                 break;

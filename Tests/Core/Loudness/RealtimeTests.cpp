@@ -1,7 +1,7 @@
 // The live meters and the limiter run on the audio thread: after prepare(), process() must not
 // allocate or lock. Checked with the RealtimeGuard (malloc/new/mutex interposed).
 #include "Support/RealtimeGuard.h"
-#include "Deliver/TruePeakLimiter.h"
+#include "Dsp/TruePeakLimiter.h"
 #include "Loudness/LoudnessMeter.h"
 #include "Loudness/TruePeakMeter.h"
 #include "Signals.h"
@@ -17,7 +17,7 @@ TEST_CASE ("meters and limiter process blocks without allocating or locking", "[
     meter.prepare (2, 48000);
     loudness::TruePeakMeter peaks;
     peaks.prepare (2, 8, 512);
-    deliver::TruePeakLimiter limiter;
+    dsp::TruePeakLimiter limiter;
     limiter.prepare (2, 48000, 512, -6.0);
 
     test::armRealtimeGuard();

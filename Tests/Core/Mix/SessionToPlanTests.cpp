@@ -66,7 +66,7 @@ TEST_CASE ("a session becomes the mix plan the engine renders", "[mix][session]"
     CHECK (t.regions[0].fadeOutShape == FadeShape::equalPower);
     REQUIRE (t.inserts.size() == 1);   // the LV2 one is bypassed (not hosted yet), the bypassed trim left out
     CHECK (t.inserts[0].kind == PlanInsert::Kind::eq);
-    CHECK (t.inserts[0].bands.at (0).type == EqBand::Type::highPass);
+    CHECK (t.inserts[0].bands.at (0).type == dsp::EqBand::Type::highPass);
     REQUIRE (warnings.size() == 1);
     CHECK_THAT (warnings[0], Catch::Contains ("urn:x42:dpl"));
     CHECK (t.gainAutomation.points.at (1).frame == 48000);
@@ -90,4 +90,34 @@ TEST_CASE ("a session becomes the mix plan the engine renders", "[mix][session]"
     session::Insert unknown { .id = "x", .plugin = "reverb" };
     s.tracks[0].inserts = { unknown };
     CHECK_THROWS_WITH (sessionToPlan (s), Catch::Contains ("reverb") && Catch::Contains ("dlg"));
+}
+
+TEST_CASE ("a built-in parameter out of its range names strip, insert, parameter and range", "[mix][session]")
+{
+    auto s = session::Session::withDefaultStems();
+    s.sampleRate = 48000;
+    session::Track dx;
+    dx.id = "dlg";
+    dx.channels = 1;
+    dx.kind = session::TrackKind::dx;
+    dx.output = s.defaultOutputFor (session::TrackKind::dx);
+    s.tracks.push_back (dx);
+    auto withInsert = [&] (session::Insert insert)
+    {
+        auto copy = s;
+        copy.tracks[0].inserts = { std::move (insert) };
+        return copy;
+    };
+    CHECK_THROWS_WITH (sessionToPlan (withInsert ({ .id = "c", .plugin = "compressor", .parameters = { { "ratio", 0.5 } } })),
+                       "strip 'dlg', insert 'c': parameter 'ratio' must be at least 1, not 0.5");
+    CHECK_THROWS_WITH (sessionToPlan (withInsert ({ .id = "l", .plugin = "limiter", .parameters = { { "ceiling_dbtp", 1.0 } } })),
+                       "strip 'dlg', insert 'l': parameter 'ceiling_dbtp' must be at least -40 and at most 0 dBTP, not 1");
+    CHECK_THROWS_WITH (sessionToPlan (withInsert ({ .id = "e", .plugin = "eq", .parameters = { { "bands", { { { "frequency", 24000.0 } } } } } })),
+                       Catch::Contains ("band 1: parameter 'frequency' must be above 0 and below 24000 Hz"));
+    CHECK_THROWS_WITH (sessionToPlan (withInsert ({ .id = "d", .plugin = "deesser", .parameters = { { "q", 0.0 } } })),
+                       "strip 'dlg', insert 'd': parameter 'q' must be above 0, not 0");
+    // The edges of each range, and any level in dB, are still accepted.
+    CHECK_NOTHROW (sessionToPlan (withInsert ({ .id = "c", .plugin = "compressor", .parameters = { { "ratio", 1.0 }, { "threshold_db", -90.0 }, { "attack_ms", 0.0 } } })));
+    CHECK_NOTHROW (sessionToPlan (withInsert ({ .id = "l", .plugin = "limiter", .parameters = { { "ceiling_dbtp", -40.0 }, { "lookahead_ms", 50.0 } } })));
+    CHECK_NOTHROW (sessionToPlan (withInsert ({ .id = "t", .plugin = "trim", .parameters = { { "gain_db", -200.0 } } })));
 }

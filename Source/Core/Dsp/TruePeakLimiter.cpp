@@ -1,9 +1,11 @@
-#include "Deliver/TruePeakLimiter.h"
+#include "Dsp/TruePeakLimiter.h"
+#include "Dsp/Decibels.h"
+#include "Dsp/Envelope.h"
 
 #include <algorithm>
 #include <cmath>
 
-namespace loopstage::deliver
+namespace loopstage::dsp
 {
 void TruePeakLimiter::prepare (int channels, double sampleRate, int maxBlock, double ceilingDbtp,
                                double lookaheadMs, double releaseMs)
@@ -13,7 +15,7 @@ void TruePeakLimiter::prepare (int channels, double sampleRate, int maxBlock, do
     window = std::max (2, (int) std::lround (lookaheadMs * 0.001 * sampleRate));
     setCeiling (ceilingDbtp);
     setRelease (releaseMs, sampleRate);
-    detectors.assign ((size_t) channels, loudness::Oversampler {});
+    detectors.assign ((size_t) channels, Oversampler {});
     for (auto& d : detectors)
         d.prepare (16, maxBlock);
     peaks.assign ((size_t) maxBlock, 0.0f);
@@ -29,12 +31,12 @@ void TruePeakLimiter::prepare (int channels, double sampleRate, int maxBlock, do
 void TruePeakLimiter::setCeiling (double ceilingDbtp) noexcept
 {
     // 0.01 dB in hand: the gain moves a little within the interpolation filter's reach.
-    ceiling = (float) std::pow (10.0, (ceilingDbtp - 0.01) / 20.0);
+    ceiling = (float) dbToGain (ceilingDbtp - 0.01);
 }
 
 void TruePeakLimiter::setRelease (double releaseMs, double sampleRate) noexcept
 {
-    releaseCoefficient = 1.0 - std::exp (-1.0 / (releaseMs * 0.001 * sampleRate));
+    releaseCoefficient = 1.0 - timeConstantCoefficient (releaseMs, sampleRate);
 }
 
 void TruePeakLimiter::reset() noexcept
@@ -57,7 +59,7 @@ void TruePeakLimiter::reset() noexcept
 
 double TruePeakLimiter::maxReductionDb() const noexcept
 {
-    return minGain < 1.0f ? -20.0 * std::log10 ((double) minGain) : 0.0;
+    return minGain < 1.0f ? -gainToDb ((double) minGain) : 0.0;
 }
 
 float TruePeakLimiter::pushRequirement (float required) noexcept
@@ -157,4 +159,4 @@ void TruePeakLimiter::process (float* const* channels, int n) noexcept
         delayPos = readPos;
     }
 }
-} // namespace loopstage::deliver
+} // namespace loopstage::dsp

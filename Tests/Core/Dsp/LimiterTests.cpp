@@ -1,5 +1,5 @@
 // TruePeakLimiter: under the ceiling at 16x, transparent when not needed, block-size independent.
-#include "Deliver/TruePeakLimiter.h"
+#include "Dsp/TruePeakLimiter.h"
 #include "Loudness/TruePeakMeter.h"
 #include "PeakySignal.h"
 
@@ -11,7 +11,7 @@ namespace
 {
 audio::AudioBuffer limit (audio::AudioBuffer b, double ceiling, float gain, int block)
 {
-    deliver::TruePeakLimiter l;
+    dsp::TruePeakLimiter l;
     l.prepare (b.numChannels(), b.sampleRate, block, ceiling);
     const int latency = l.latencySamples();
     for (auto& ch : b.channels)
@@ -45,7 +45,7 @@ double truePeak16 (const audio::AudioBuffer& b)
 }
 } // namespace
 
-TEST_CASE ("limiter keeps the 16x true peak under the ceiling", "[deliver]")
+TEST_CASE ("limiter keeps the 16x true peak under the ceiling", "[dsp]")
 {
     auto in = test::peakySignal (48000, 2, 4.0);
     for (float gain : { 1.0f, 2.0f, 4.0f })
@@ -56,7 +56,7 @@ TEST_CASE ("limiter keeps the 16x true peak under the ceiling", "[deliver]")
     }
 }
 
-TEST_CASE ("limiter leaves quiet audio untouched apart from its latency", "[deliver]")
+TEST_CASE ("limiter leaves quiet audio untouched apart from its latency", "[dsp]")
 {
     auto in = test::peakySignal (44100, 1, 2.0);
     auto out = limit (in, -1.0, 0.25f, 300);
@@ -65,7 +65,7 @@ TEST_CASE ("limiter leaves quiet audio untouched apart from its latency", "[deli
         REQUIRE (out.channels[0][i] == in.channels[0][i] * 0.25f);
 }
 
-TEST_CASE ("limiter output does not depend on the block size", "[deliver]")
+TEST_CASE ("limiter output does not depend on the block size", "[dsp]")
 {
     auto in = test::peakySignal (48000, 2, 2.0);
     auto a = limit (in, -2.0, 2.0f, 64), b = limit (in, -2.0, 2.0f, 4096);

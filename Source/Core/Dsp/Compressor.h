@@ -3,9 +3,12 @@
     in dB (Giannoulis, Massberg and Reiss, JAES 2012) and attack/release smoothing of the gain
     reduction, then make-up gain. No look-ahead, so no latency.
 
-    Built-in Core DSP so the engine can mix without plug-ins; the Plugins/ work shares it.
+    The engine's built-in "compressor" insert and the LoopStage Compressor plug-in; its
+    parameters are described once in ProcessorParameters.h.
 */
-namespace loopstage::engine
+#include "Dsp/Envelope.h"
+
+namespace loopstage::dsp
 {
 struct CompressorSettings
 {
@@ -27,13 +30,13 @@ public:
     void process (float* const* channels, int numChannels, int count) noexcept;
 
     /** Gain reduction of the last sample, in dB (0 or negative). */
-    double reductionDb() const noexcept { return -smoothed; }
+    double reductionDb() const noexcept { return -envelope.value(); }
 
 private:
     CompressorSettings settings;
-    double attackCoeff, releaseCoeff, slope, makeup, floorLinear;
-    double smoothed = 0.0;   ///< gain reduction in dB, >= 0
+    ReductionEnvelope envelope;   ///< gain reduction in dB, >= 0
+    double slope, makeup, floorLinear;
 
     double computeReduction (double levelDb) const noexcept;
 };
-} // namespace loopstage::engine
+} // namespace loopstage::dsp

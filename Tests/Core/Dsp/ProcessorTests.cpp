@@ -1,13 +1,13 @@
 // The built-in equaliser and compressor against their analytic responses.
-#include "Engine/Processors/Compressor.h"
-#include "Engine/Processors/DeEsser.h"
-#include "Engine/Processors/Equaliser.h"
+#include "Dsp/Compressor.h"
+#include "Dsp/DeEsser.h"
+#include "Dsp/Equaliser.h"
 
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <vector>
 
-using namespace loopstage::engine;
+using namespace loopstage::dsp;
 
 namespace
 {
@@ -37,7 +37,7 @@ double gainAt (const std::vector<EqBand>& bands, double frequency)
 }
 } // namespace
 
-TEST_CASE ("equaliser bands have their designed gain", "[engine][dsp]")
+TEST_CASE ("equaliser bands have their designed gain", "[dsp]")
 {
     CHECK (gainAt ({ { EqBand::Type::peak, 1000.0, 6.0, 1.0 } }, 1000.0) == Approx (6.0).margin (0.05));
     CHECK (gainAt ({ { EqBand::Type::peak, 1000.0, 6.0, 1.0 } }, 100.0) == Approx (0.0).margin (0.2));
@@ -48,7 +48,7 @@ TEST_CASE ("equaliser bands have their designed gain", "[engine][dsp]")
     CHECK (gainAt ({ { EqBand::Type::lowPass, 8000.0, 0.0, 0.7071 } }, 8000.0) == Approx (-3.01).margin (0.05));
 }
 
-TEST_CASE ("compressor settles at threshold + excess / ratio", "[engine][dsp]")
+TEST_CASE ("compressor settles at threshold + excess / ratio", "[dsp]")
 {
     CompressorSettings s;
     s.thresholdDb = -18.0;
@@ -76,7 +76,7 @@ TEST_CASE ("compressor settles at threshold + excess / ratio", "[engine][dsp]")
     CHECK (peakDb (y, 0) == Approx (-28.0).margin (0.01));
 }
 
-TEST_CASE ("de-esser turns down sibilance and leaves the voice band alone", "[engine][dsp]")
+TEST_CASE ("de-esser turns down sibilance and leaves the voice band alone", "[dsp]")
 {
     DeEsserSettings s;
     s.frequency = 7000.0;

@@ -9,7 +9,7 @@
 #include <cstddef>
 #include <vector>
 
-namespace loopstage::loudness
+namespace loopstage::dsp
 {
 class Oversampler
 {
@@ -49,5 +49,8 @@ private:
     float l1Bound = 1.0f;
 
     void load (const float* x, int n) noexcept;
+    void keepHistory (int n) noexcept;
+    /** Phase `phase` of the loaded block into `scratch`; returns it. */
+    const float* interpolate (int phase, int n) noexcept;
 };
-} // namespace loopstage::loudness
+} // namespace loopstage::dsp

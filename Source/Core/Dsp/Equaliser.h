@@ -2,29 +2,17 @@
 /** A parametric equaliser: up to 8 bands of RBJ "Audio EQ Cookbook" biquads in series
     (high-pass, low shelf, peak, high shelf, low-pass), per channel, double precision state.
 
-    Built-in Core DSP so the engine can mix without plug-ins; the Plugins/ work shares it.
+    The engine's built-in "eq" insert. Allocates in its constructor, so a band move means a new
+    instance (no plug-in yet: docs/PLUGINS.md).
 */
+#include "Dsp/Biquad.h"
+#include "Dsp/EqBand.h"
+
 #include <array>
 #include <vector>
 
-namespace loopstage::engine
+namespace loopstage::dsp
 {
-struct EqBand
-{
-    enum class Type
-    {
-        highPass,
-        lowShelf,
-        peak,
-        highShelf,
-        lowPass
-    };
-    Type type = Type::peak;
-    double frequency = 1000.0;   ///< Hz
-    double gainDb = 0.0;         ///< shelves and peaks
-    double q = 0.7071;
-};
-
 class Equaliser
 {
 public:
@@ -36,12 +24,8 @@ public:
     void process (float* const* channels, int numChannels, int count) noexcept;
 
 private:
-    struct Coefficients
-    {
-        double b0, b1, b2, a1, a2;
-    };
-    std::vector<Coefficients> sections;
+    std::vector<Biquad> sections;
     std::vector<std::array<double, 2>> state;   ///< [channel * sections + section]
     int numChannels;
 };
-} // namespace loopstage::engine
+} // namespace loopstage::dsp

@@ -1,24 +1,23 @@
-#include "Engine/Processors/Compressor.h"
+#include "Dsp/Compressor.h"
 #include "Base/Error.h"
+#include "Dsp/Decibels.h"
 
 #include <algorithm>
 #include <cmath>
 
-namespace loopstage::engine
+namespace loopstage::dsp
 {
-Compressor::Compressor (const CompressorSettings& s, double sampleRate) : settings (s)
+Compressor::Compressor (const CompressorSettings& s, double sampleRate)
+    : settings (s), envelope (s.attackMs, s.releaseMs, sampleRate)
 {
     if (! (s.ratio >= 1.0))
         throw InputError ("compressor ratio must be at least 1");
     if (s.attackMs < 0 || s.releaseMs < 0 || s.kneeDb < 0)
         throw InputError ("compressor attack, release and knee must not be negative");
-    auto coefficient = [sampleRate] (double ms) { return ms <= 0 ? 0.0 : std::exp (-1.0 / (ms * 0.001 * sampleRate)); };
-    attackCoeff = coefficient (s.attackMs);
-    releaseCoeff = coefficient (s.releaseMs);
     slope = 1.0 - 1.0 / s.ratio;
-    makeup = std::pow (10.0, s.makeupDb / 20.0);
+    makeup = dbToGain (s.makeupDb);
     // Below this level no reduction is possible: the logarithm is skipped (most samples).
-    floorLinear = std::pow (10.0, (s.thresholdDb - s.kneeDb / 2.0) / 20.0);
+    floorLinear = dbToGain (s.thresholdDb - s.kneeDb / 2.0);
 }
 
 double Compressor::computeReduction (double levelDb) const noexcept
@@ -39,15 +38,12 @@ void Compressor::process (float* const* channels, int numChannels, int count) no
         double peak = 0.0;
         for (int c = 0; c < numChannels; ++c)
             peak = std::max (peak, (double) std::abs (channels[c][i]));
-        const double target = peak > floorLinear ? computeReduction (20.0 * std::log10 (peak)) : 0.0;
-        const double coeff = target > smoothed ? attackCoeff : releaseCoeff;
-        smoothed = target + coeff * (smoothed - target);
-        if (smoothed < 1e-9)
-            smoothed = 0.0;
-        const float gain = (float) (smoothed == 0.0 ? makeup : makeup * std::pow (10.0, -smoothed / 20.0));
+        const double target = peak > floorLinear ? computeReduction (gainToDb (peak)) : 0.0;
+        const double smoothed = envelope.process (target);
+        const float gain = (float) (smoothed == 0.0 ? makeup : makeup * dbToGain (-smoothed));
         if (gain != 1.0f)
             for (int c = 0; c < numChannels; ++c)
                 channels[c][i] *= gain;
     }
 }
-} // namespace loopstage::engine
+} // namespace loopstage::dsp

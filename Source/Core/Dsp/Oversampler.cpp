@@ -1,24 +1,11 @@
-#include "Loudness/Oversampler.h"
+#include "Dsp/Oversampler.h"
+#include "Dsp/WindowedSinc.h"
 
 #include <algorithm>
 #include <cmath>
 
-namespace loopstage::loudness
+namespace loopstage::dsp
 {
-namespace
-{
-    double besselI0 (double x)
-    {
-        double sum = 1.0, term = 1.0;
-        for (int k = 1; k < 50; ++k)
-        {
-            term *= (x / (2.0 * k)) * (x / (2.0 * k));
-            sum += term;
-        }
-        return sum;
-    }
-} // namespace
-
 void Oversampler::prepare (int factor, int maxBlock)
 {
     phases = std::max (1, factor);
@@ -31,10 +18,9 @@ void Oversampler::prepare (int factor, int maxBlock)
     {
         const double t = i - (length - 1) / 2.0;
         const double x = 2.0 * cutoff * t;
-        const double sinc = std::abs (x) < 1e-12 ? 1.0 : std::sin (pi * x) / (pi * x);
         const double r = 2.0 * i / (length - 1) - 1.0;
-        const double window = besselI0 (beta * std::sqrt (std::max (0.0, 1.0 - r * r))) / besselI0 (beta);
-        h[(size_t) i] = sinc * window;
+        // t is never 0 (the length is even), so sinc's special case at 0 is never taken.
+        h[(size_t) i] = sinc (pi * x) * (kaiserUnscaled (r, beta) / besselI0 (beta));
         sum += h[(size_t) i];
     }
     coefficients.assign ((size_t) length, 0.0f);
@@ -64,60 +50,61 @@ void Oversampler::load (const float* x, int n) noexcept
     std::copy (x, x + n, buffer.begin() + (tapsPerPhase - 1));
 }
 
+void Oversampler::keepHistory (int n) noexcept
+{
+    // The last 15 samples are the next block's history.
+    std::copy (buffer.begin() + n, buffer.begin() + n + (tapsPerPhase - 1), buffer.begin());
+}
+
+const float* Oversampler::interpolate (int phase, int n) noexcept
+{
+    const float* base = buffer.data() + (tapsPerPhase - 1);
+    const float* h = coefficients.data() + phase * tapsPerPhase;
+    float* acc = scratch.data();
+    std::fill (acc, acc + n, 0.0f);
+    // Taps outer, samples inner: the inner loop vectorises across output samples.
+    for (int k = 0; k < tapsPerPhase; ++k)
+    {
+        const float c = h[k];
+        const float* src = base - k;
+        for (int i = 0; i < n; ++i)
+            acc[i] += c * src[i];
+    }
+    return acc;
+}
+
 float Oversampler::peak (const float* x, int n) noexcept
 {
     load (x, n);
-    const float* base = buffer.data() + (tapsPerPhase - 1);
     float best = 0.0f;
-    float* acc = scratch.data();
     for (int p = 0; p < phases; ++p)
     {
-        const float* h = coefficients.data() + p * tapsPerPhase;
-        std::fill (acc, acc + n, 0.0f);
-        // Taps outer, samples inner: the inner loop vectorises across output samples.
-        for (int k = 0; k < tapsPerPhase; ++k)
-        {
-            const float c = h[k];
-            const float* src = base - k;
-            for (int i = 0; i < n; ++i)
-                acc[i] += c * src[i];
-        }
+        const float* acc = interpolate (p, n);
         float m = 0.0f;
         for (int i = 0; i < n; ++i)
             m = std::max (m, std::fabs (acc[i]));
         best = std::max (best, m);
     }
-    // Keep the last 15 samples as history for the next block.
-    std::copy (buffer.begin() + n, buffer.begin() + n + (tapsPerPhase - 1), buffer.begin());
+    keepHistory (n);
     return best;
 }
 
 void Oversampler::skip (const float* x, int n) noexcept
 {
     load (x, n);
-    std::copy (buffer.begin() + n, buffer.begin() + n + (tapsPerPhase - 1), buffer.begin());
+    keepHistory (n);
 }
 
 void Oversampler::peaksPerSample (const float* x, int n, float* out) noexcept
 {
     load (x, n);
-    const float* base = buffer.data() + (tapsPerPhase - 1);
-    float* acc = scratch.data();
     std::fill (out, out + n, 0.0f);
     for (int p = 0; p < phases; ++p)
     {
-        const float* h = coefficients.data() + p * tapsPerPhase;
-        std::fill (acc, acc + n, 0.0f);
-        for (int k = 0; k < tapsPerPhase; ++k)
-        {
-            const float c = h[k];
-            const float* src = base - k;
-            for (int i = 0; i < n; ++i)
-                acc[i] += c * src[i];
-        }
+        const float* acc = interpolate (p, n);
         for (int i = 0; i < n; ++i)
             out[i] = std::max (out[i], std::fabs (acc[i]));
     }
-    std::copy (buffer.begin() + n, buffer.begin() + n + (tapsPerPhase - 1), buffer.begin());
+    keepHistory (n);
 }
-} // namespace loopstage::loudness
+} // namespace loopstage::dsp

@@ -3,8 +3,14 @@
     peak gain) around `frequency` feeds a peak detector linked across channels; above the
     threshold the whole signal is turned down by (over × (1 − 1/ratio)) dB, smoothed with a fast
     attack and a short release. Broadband, no latency.
+
+    The engine's built-in "deesser" insert and the LoopStage De-Esser plug-in; its parameters
+    are described once in ProcessorParameters.h.
 */
-namespace loopstage::engine
+#include "Dsp/Biquad.h"
+#include "Dsp/Envelope.h"
+
+namespace loopstage::dsp
 {
 struct DeEsserSettings
 {
@@ -27,13 +33,13 @@ public:
     void process (float* const* channels, int numChannels, int count) noexcept;
 
     /** Gain reduction of the last sample, in dB (0 or negative). */
-    double reductionDb() const noexcept { return -smoothed; }
+    double reductionDb() const noexcept { return -envelope.value(); }
 
 private:
     DeEsserSettings settings;
-    double b0, b2, a1, a2;                       ///< band-pass (b1 = 0)
+    ReductionEnvelope envelope;
+    Biquad band;                 ///< the detector's band-pass
     double z[6][2] {};
-    double attackCoeff, releaseCoeff, slope, floorLinear;
-    double smoothed = 0.0;
+    double slope, floorLinear;
 };
-} // namespace loopstage::engine
+} // namespace loopstage::dsp

@@ -13,14 +13,22 @@
     Shared by the normaliser, and later the engine's master and plugins: process() is
     @realtime once prepare() has run.
 */
-#include "Loudness/Oversampler.h"
+#include "Dsp/Oversampler.h"
 
 #include <cstddef>
 #include <cstdint>
 #include <vector>
 
-namespace loopstage::deliver
+namespace loopstage::dsp
 {
+/** The limiter as a built-in insert sets it up (the engine's "limiter", the plug-in). */
+struct LimiterSettings
+{
+    double ceilingDbtp = -1.0;   ///< the output's true peak (16x) stays at or below this
+    double lookaheadMs = 5.0;    ///< also its latency, compensated by the graph
+    double releaseMs = 80.0;
+};
+
 class TruePeakLimiter
 {
 public:
@@ -46,7 +54,7 @@ private:
     static constexpr int detectorDelay = 8;
     float ceiling = 1.0f;
     double releaseCoefficient = 0.0;
-    std::vector<loudness::Oversampler> detectors;
+    std::vector<Oversampler> detectors;
     std::vector<float> peaks, channelPeaks;
     std::vector<float> recentMax;   // per channel: largest |sample| among the last 15
     float previousPeak = 0.0f;
@@ -68,4 +76,4 @@ private:
 
     float pushRequirement (float required) noexcept;
 };
-} // namespace loopstage::deliver
+} // namespace loopstage::dsp
