@@ -4,6 +4,14 @@
 
 namespace loopstage::test
 {
+engine::RenderOptions renderOptions (const TestSetup& setup)
+{
+    engine::RenderOptions o;
+    o.blockSize = setup.blockSize;
+    o.blockPattern = setup.randomBlocks;
+    return o;
+}
+
 engine::PlanBus stem (const std::string& id, int channels)
 {
     engine::PlanBus b;
