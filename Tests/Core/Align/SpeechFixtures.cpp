@@ -20,6 +20,18 @@ align::MonoSignal speak (const std::filesystem::path& dir, const std::string& te
     return align::readMono (at);
 }
 
+std::vector<float> spokenWord (const std::filesystem::path& dir, const std::string& text, const std::string& voice, int wpm)
+{
+    static int counter = 0;
+    const std::string stem = "w" + std::to_string (++counter);   // a named string: GCC 12's -Wrestrict misfires on "w" + temporary
+    const auto raw = dir / (stem + ".wav");
+    const auto trimmed = dir / (stem + "t.wav");
+    runOrFail ({ "espeak-ng", "-v", voice, "-s", std::to_string (wpm), "-w", raw.string(), text });
+    runOrFail ({ "sox", "-R", raw.string(), "-r", "48000", "-e", "floating-point", "-b", "32", trimmed.string(),
+                 "silence", "1", "0.002", "0.5%", "reverse", "silence", "1", "0.002", "0.5%", "reverse" });
+    return align::readMono (trimmed).samples;
+}
+
 std::vector<float> delayed (const std::vector<float>& x, double samples, int pad)
 {
     const int n = (int) x.size() + 2 * pad;

@@ -14,6 +14,10 @@ namespace loopstage::test
 align::MonoSignal speak (const std::filesystem::path& dir, const std::string& text, const std::string& voice,
                          int wpm, int rate);
 
+/** One word spoken by espeak-ng, silence trimmed from both ends, as float samples at 48 kHz:
+    words placed at known samples give exact onsets. */
+std::vector<float> spokenWord (const std::filesystem::path& dir, const std::string& text, const std::string& voice, int wpm);
+
 /** `x` delayed by `samples` (may be negative or fractional), padded by `pad` samples of silence
     before and after first so nothing wraps. */
 std::vector<float> delayed (const std::vector<float>& x, double samples, int pad);

@@ -17,18 +17,6 @@ namespace
 {
 const int rate = 48000;
 
-std::vector<float> spokenWord (const TempDir& dir, const std::string& text, int wpm)
-{
-    static int counter = 0;
-    const std::string stem = "s" + std::to_string (++counter);
-    const auto raw = dir / (stem + ".wav");
-    const auto trimmed = dir / (stem + "t.wav");
-    runOrFail ({ "espeak-ng", "-v", "en-us", "-s", std::to_string (wpm), "-w", raw.string(), text });
-    runOrFail ({ "sox", "-R", raw.string(), "-r", "48000", "-e", "floating-point", "-b", "32", trimmed.string(),
-                 "silence", "1", "0.002", "0.5%", "reverse", "silence", "1", "0.002", "0.5%", "reverse" });
-    return align::readMono (trimmed).samples;
-}
-
 align::MonoSignal place (const std::vector<std::vector<float>>& words, const std::vector<double>& onsets)
 {
     align::MonoSignal line { {}, rate };
@@ -50,8 +38,8 @@ TEST_CASE ("sync score on a noisy guide: found, and 40 ms off reads clearly wors
     std::vector<std::vector<float>> guideWords, takeWords;
     for (const auto& w : text)
     {
-        guideWords.push_back (spokenWord (dir, w, 160));
-        takeWords.push_back (spokenWord (dir, w, 166));
+        guideWords.push_back (spokenWord (dir.path(), w, "en-us", 160));
+        takeWords.push_back (spokenWord (dir.path(), w, "en-us", 166));
     }
     std::vector<double> guideOnsets, takeOnsets, lateOnsets;
     double t = 0.6;

@@ -20,19 +20,6 @@ namespace
 {
 const int rate = 48000;
 
-/** One trimmed word at 48 kHz. */
-std::vector<float> word (const TempDir& dir, const std::string& text, const std::string& voice, int wpm)
-{
-    static int counter = 0;
-    const std::string stem = "w" + std::to_string (++counter);   // a named string: GCC 12's -Wrestrict misfires on "w" + temporary
-    const auto raw = dir / (stem + ".wav");
-    const auto trimmed = dir / (stem + "t.wav");
-    runOrFail ({ "espeak-ng", "-v", voice, "-s", std::to_string (wpm), "-w", raw.string(), text });
-    runOrFail ({ "sox", "-R", raw.string(), "-r", "48000", "-e", "floating-point", "-b", "32", trimmed.string(),
-                 "silence", "1", "0.002", "0.5%", "reverse", "silence", "1", "0.002", "0.5%", "reverse" });
-    return align::readMono (trimmed).samples;
-}
-
 struct Line
 {
     align::MonoSignal signal { {}, rate };
@@ -64,8 +51,8 @@ TEST_CASE ("warp puts re-performed word onsets within 10 ms (p95)", "[align]")
     std::vector<std::vector<float>> guideWords, takeWords;
     for (const auto& w : text)
     {
-        guideWords.push_back (word (dir, w, "en-us", 160));
-        takeWords.push_back (word (dir, w, "en-us", 175));
+        guideWords.push_back (spokenWord (dir.path(), w, "en-us", 160));
+        takeWords.push_back (spokenWord (dir.path(), w, "en-us", 175));
     }
     // Guide words with gaps of 120..330 ms; each take word lands 0.4 s later plus its own
     // drift of up to +/-200 ms (word by word, not accumulating), at least 40 ms after the last.

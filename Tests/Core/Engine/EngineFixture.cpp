@@ -1,31 +1,15 @@
 #include "EngineFixture.h"
-#include "Support/Process.h"
 
 #include <cmath>
 
 namespace loopstage::test
 {
-std::filesystem::path makeSource (const TempDir& dir, const std::string& name, int channels, double seconds,
-                                  const std::string& synth, double volume)
+engine::RenderOptions renderOptions (const TestSetup& setup)
 {
-    const auto file = dir / (name + ".wav");
-    std::vector<std::string> args { "sox", "-R", "-n", "-r", "48000", "-c", std::to_string (channels), "-e", "floating-point",
-                                    "-b", "32", file.string(), "synth", std::to_string (seconds) };
-    std::string word;
-    for (char ch : synth + " ")
-    {
-        if (ch == ' ')
-        {
-            if (! word.empty())
-                args.push_back (word);
-            word.clear();
-        }
-        else
-            word += ch;
-    }
-    args.insert (args.end(), { "vol", std::to_string (volume) });
-    runOrFail (args);
-    return file;
+    engine::RenderOptions o;
+    o.blockSize = setup.blockSize;
+    o.blockPattern = setup.randomBlocks;
+    return o;
 }
 
 engine::PlanBus stem (const std::string& id, int channels)
@@ -39,19 +23,20 @@ engine::PlanBus stem (const std::string& id, int channels)
     return b;
 }
 
-engine::MixPlan richPlan (const TempDir& dir, int tracks, double seconds)
+engine::MixPlan richPlan (const TempDir& dir, int tracks, double seconds, double sampleRate)
 {
     using namespace engine;
     MixPlan plan;
-    plan.sampleRate = 48000;
+    plan.sampleRate = sampleRate;
     const auto length = (std::int64_t) (seconds * plan.sampleRate);
     plan.length = length;
     plan.master.gainDb = -1.0;
 
-    const auto mono = makeSource (dir, "mono", 1, seconds, "pinknoise", 0.1);
-    const auto tone = makeSource (dir, "tone", 1, seconds, "sine 330", 0.1);
-    const auto stereo = makeSource (dir, "stereo", 2, seconds, "brownnoise", 0.1);
-    const auto surround = makeSource (dir, "surround", 6, seconds, "whitenoise", 0.05);
+    const SourceFormat format { .sampleRate = sampleRate };
+    const auto mono = makeSource (dir, "mono", 1, seconds, "pinknoise", 0.1, format);
+    const auto tone = makeSource (dir, "tone", 1, seconds, "sine 330", 0.1, format);
+    const auto stereo = makeSource (dir, "stereo", 2, seconds, "brownnoise", 0.1, format);
+    const auto surround = makeSource (dir, "surround", 6, seconds, "whitenoise", 0.05, format);
 
     for (int t = 0; t < std::max (tracks, 6); ++t)
     {

@@ -9,7 +9,9 @@
 #include "Loudness/LoudnessAnalysis.h"
 #include <memory>
 #include <optional>
+#include "Support/MediaFactory.h"
 #include "Support/Process.h"
+#include "Support/SessionBuilder.h"
 #include "Support/TempDir.h"
 
 #include <catch2/catch.hpp>
@@ -24,43 +26,28 @@ namespace
 /** DX speech-like noise bursts, FX rumble, MX chord: 12 s, 48 kHz, with a score cue. */
 session::Session makeSession (const test::TempDir& dir)
 {
-    test::runOrFail ({ "sox", "-R", "-n", "-r", "48000", "-b", "24", (dir / "dx.wav").string(), "synth", "12", "pinknoise",
-                       "tremolo", "3", "90", "vol", "0.3" });
-    test::runOrFail ({ "sox", "-R", "-n", "-r", "48000", "-b", "24", (dir / "fx.wav").string(), "synth", "12", "brownnoise", "vol", "0.2" });
-    test::runOrFail ({ "sox", "-R", "-n", "-r", "48000", "-b", "24", "-c", "2", (dir / "mx.wav").string(), "synth", "10", "pluck", "A3",
-                       "pluck", "E4", "vol", "0.5" });
-
-    auto s = session::Session::withDefaultStems();
-    s.name = "export test";
-    s.frameRate = timecode::FrameRate::parse ("25");
-    const auto addTrack = [&] (const char* id, session::TrackKind kind, int channels, const char* file, const char* cue) {
-        session::Track t;
-        t.id = id;
-        t.name = id;
-        t.kind = kind;
-        t.channels = channels;
-        t.output = s.defaultOutputFor (kind);
-        s.tracks.push_back (t);
-        session::Region r;
-        r.id = std::string ("r-") + id;
-        r.track = id;
-        r.file = dir / file;
-        r.length = kind == session::TrackKind::mx ? 10.0 : 12.0;
-        r.musicCue = cue;
-        s.regions.push_back (r);
-    };
-    addTrack ("dx", session::TrackKind::dx, 1, "dx.wav", "");
-    addTrack ("fx", session::TrackKind::fx, 1, "fx.wav", "");
-    addTrack ("mx", session::TrackKind::mx, 2, "mx.wav", "1M01");
+    const test::SourceFormat pcm24 { .bits = 24 };
+    const auto dx = test::makeSource (dir, "dx", 1, 12, "pinknoise tremolo 3 90", 0.3, pcm24);
+    const auto fx = test::makeSource (dir, "fx", 1, 12, "brownnoise", 0.2, pcm24);
+    const auto mx = test::makeSource (dir, "mx", 2, 10, "pluck A3 pluck E4", 0.5, pcm24);
 
     session::MusicCue cue;
     cue.id = "1M01";
     cue.title = "Test Theme";
     cue.composer = "LoopStage";
     cue.licence = session::LicenceType::own;
-    s.music.push_back (cue);
-    s.delivery = session::DeliverySpec { "ebu-r128", "world", { "broadcast" } };
-    return s;
+    return test::SessionBuilder (48000)
+        .name ("export test")
+        .frameRate ("25")
+        .track ("dx", session::TrackKind::dx, 1)
+        .region ("dx", dx, 0.0, 12.0)
+        .track ("fx", session::TrackKind::fx, 1)
+        .region ("fx", fx, 0.0, 12.0)
+        .track ("mx", session::TrackKind::mx, 2)
+        .region ("mx", mx, 0.0, 10.0, [] (session::Region& r) { r.musicCue = "1M01"; })
+        .music (cue)
+        .delivery ({ "ebu-r128", "world", { "broadcast" } })
+        .build();
 }
 } // namespace
 
@@ -194,9 +181,8 @@ TEST_CASE ("a dialogue-gated export finds the words on the DX stem, not under th
     join.insert (join.end(), { (dir / "dx-raw.wav").string(), "rate", "48000", "pad", "0.5" });
     test::runOrFail (join);
     test::runOrFail ({ "sox", (dir / "dx-raw.wav").string(), "-b", "24", (dir / "dx.wav").string(), "pad", "0", "12", "trim", "0", "12" });
-    test::runOrFail ({ "sox", "-R", "-n", "-r", "48000", "-b", "24", (dir / "fx.wav").string(), "synth", "12", "brownnoise", "vol", "0.05" });
-    test::runOrFail ({ "sox", "-R", "-n", "-r", "48000", "-b", "24", "-c", "2", (dir / "mx.wav").string(), "synth", "12",
-                       "sine", "220", "sine", "330", "tremolo", "5", "40", "vol", "0.6" });
+    test::makeSource (dir, "fx", 1, 12, "brownnoise", 0.05, { .bits = 24 });
+    test::makeSource (dir, "mx", 2, 12, "sine 220 sine 330 tremolo 5 40", 0.6, { .bits = 24 });
 
     const auto out = dir / "delivery";
     const auto report = exporter::exportDelivery (s, out, { "netflix", "2026-11-29" });

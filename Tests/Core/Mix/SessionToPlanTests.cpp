@@ -1,8 +1,9 @@
 // Session document -> MixPlan: units, routing, inserts, automation, and a render through it.
-#include "EngineFixture.h"
 #include "AudioFile/AudioFileReader.h"
 #include "Engine/OfflineRenderer.h"
 #include "Mix/SessionToPlan.h"
+#include "Support/MediaFactory.h"
+#include "Support/SessionBuilder.h"
 
 #include <catch2/catch.hpp>
 #include <cmath>
@@ -17,36 +18,33 @@ TEST_CASE ("a session becomes the mix plan the engine renders", "[mix][session]"
     TempDir dir ("engine-session");
     const auto file = makeSource (dir, "dialogue", 1, 2.0, "pinknoise", 0.3);
 
-    auto s = session::Session::withDefaultStems();
-    s.sampleRate = 48000;
-    s.startTimecode = { 1, 0, 0, 0 };
-
-    session::Track dx;
-    dx.id = "dlg";
-    dx.name = "Dialogue";
-    dx.channels = 1;
-    dx.kind = session::TrackKind::dx;
-    dx.output = s.defaultOutputFor (session::TrackKind::dx);
-    dx.gainDb = -6.0;
-    dx.sends.push_back ({ .bus = "stem-fx", .levelDb = -10.0, .preFader = true });
-    dx.inserts.push_back ({ .id = "hp", .plugin = "eq", .parameters = { { "bands", { { { "type", "high-pass" }, { "frequency", 80.0 } } } } } });
-    dx.inserts.push_back ({ .id = "lim", .kind = session::Insert::Kind::lv2, .plugin = "urn:x42:dpl" });
-    dx.inserts.push_back ({ .id = "off", .plugin = "trim", .bypass = true, .parameters = { { "gain_db", 12.0 } } });
-    dx.automation.push_back ({ .parameter = session::AutomationLane::Parameter::gain, .points = { { 0.5, -6.0 }, { 1.0, 0.0 } } });
-    s.tracks.push_back (dx);
-
-    session::Track guide = dx;
-    guide.id = "guide";
-    guide.kind = session::TrackKind::guide;
-    guide.output = s.defaultOutputFor (session::TrackKind::guide);
-    guide.sends.clear();
-    guide.inserts.clear();
-    guide.automation.clear();
-    s.tracks.push_back (guide);
-
-    s.regions.push_back ({ .id = "r1", .track = "dlg", .file = file, .sourceOffset = 0.25, .position = 0.5, .length = 1.0,
-                           .fadeIn = 0.01, .fadeOut = 0.02, .fadeOutShape = session::FadeShape::equalPower });
-    s.regions.push_back ({ .id = "r2", .track = "guide", .file = file, .position = 0.0, .length = 2.0 });
+    const auto named = [] (session::Track& t)
+    {
+        t.name = "Dialogue";
+        t.gainDb = -6.0;
+    };
+    auto s = SessionBuilder (48000)
+                 .startTimecode ({ 1, 0, 0, 0 })
+                 .track ("dlg", session::TrackKind::dx, 1, [&] (session::Track& dx)
+                 {
+                     named (dx);
+                     dx.sends.push_back ({ .bus = "stem-fx", .levelDb = -10.0, .preFader = true });
+                     dx.inserts.push_back ({ .id = "hp", .plugin = "eq", .parameters = { { "bands", { { { "type", "high-pass" }, { "frequency", 80.0 } } } } } });
+                     dx.inserts.push_back ({ .id = "lim", .kind = session::Insert::Kind::lv2, .plugin = "urn:x42:dpl" });
+                     dx.inserts.push_back ({ .id = "off", .plugin = "trim", .bypass = true, .parameters = { { "gain_db", 12.0 } } });
+                     dx.automation.push_back ({ .parameter = session::AutomationLane::Parameter::gain, .points = { { 0.5, -6.0 }, { 1.0, 0.0 } } });
+                 })
+                 .track ("guide", session::TrackKind::guide, 1, named)
+                 .region ("dlg", file, 0.5, 1.0, [] (session::Region& r)
+                 {
+                     r.id = "r1";
+                     r.sourceOffset = 0.25;
+                     r.fadeIn = 0.01;
+                     r.fadeOut = 0.02;
+                     r.fadeOutShape = session::FadeShape::equalPower;
+                 })
+                 .region ("guide", file, 0.0, 2.0, [] (session::Region& r) { r.id = "r2"; })
+                 .build();
 
     std::vector<std::string> warnings;
     const auto plan = sessionToPlan (s, &warnings);

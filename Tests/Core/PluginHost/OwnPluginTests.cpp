@@ -2,7 +2,7 @@
 // by the scans, hosted back through PluginHost as engine inserts. They must give the built-in
 // "limiter" insert's samples (same DSP, linked from Core), report its latency so a session stays
 // aligned, keep their state through a saved session, and process without allocating or locking.
-#include "EngineFixture.h"
+#include "Support/MediaFactory.h"
 #include "PluginSessionSupport.h"
 #include "PluginTestSupport.h"
 #include "Support/RealtimeGuard.h"

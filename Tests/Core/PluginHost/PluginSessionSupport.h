@@ -3,6 +3,7 @@
 #include "Engine/OfflineRenderer.h"
 #include "Mix/SessionToPlan.h"
 #include "Session/Session.h"
+#include "Support/SessionBuilder.h"
 
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -16,25 +17,12 @@ namespace loopstage::test
     its plug-in), "dry" into FX. */
 inline session::Session twinSession (const std::filesystem::path& source, double seconds)
 {
-    auto s = session::Session::withDefaultStems();
-    s.sampleRate = 48000;
-    for (auto [id, kind] : { std::pair { "wet", session::TrackKind::dx }, std::pair { "dry", session::TrackKind::fx } })
-    {
-        session::Track t;
-        t.id = id;
-        t.name = id;
-        t.channels = 1;
-        t.kind = kind;
-        t.output = s.defaultOutputFor (kind);
-        s.tracks.push_back (t);
-        session::Region r;
-        r.id = std::string ("r-") + id;
-        r.track = id;
-        r.file = source;
-        r.length = seconds;
-        s.regions.push_back (r);
-    }
-    return s;
+    return SessionBuilder (48000)
+        .track ("wet", session::TrackKind::dx, 1)
+        .region ("wet", source, 0.0, seconds)
+        .track ("dry", session::TrackKind::fx, 1)
+        .region ("dry", source, 0.0, seconds)
+        .build();
 }
 
 /** The session rendered in float (no 24-bit rounding between a plug-in and its twin). */

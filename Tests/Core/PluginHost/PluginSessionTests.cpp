@@ -1,7 +1,7 @@
 // Plug-ins inside sessions: state saved in the session file restores the exact sound, delay
 // compensation aligns a plug-in's track with its dry twin, a missing plug-in is bypassed with a
 // warning, a corrupt state is bad input.
-#include "EngineFixture.h"
+#include "Support/MediaFactory.h"
 #include "PluginSessionSupport.h"
 #include "PluginTestSupport.h"
 #include "Base/Error.h"

@@ -2,6 +2,7 @@
 // plug-in with the same controls gives the same samples.
 #include "PluginTestSupport.h"
 #include "AudioFile/AudioFileReader.h"
+#include "Support/MediaFactory.h"
 #include "Support/Process.h"
 #include "Support/TempDir.h"
 
@@ -14,9 +15,7 @@ TEST_CASE ("hosted plug-ins give the samples lilv's lv2apply gives", "[pluginhos
 {
     pluginhost::install();
     TempDir dir ("pluginhost-reference");
-    const auto in = dir / "noise.wav";
-    runOrFail ({ "sox", "-R", "-n", "-r", "48000", "-c", "1", "-e", "floating-point", "-b", "32", in.string(), "synth", "2",
-                 "pinknoise", "vol", "0.2" });
+    const auto in = makeSource (dir, "noise", 1, 2.0, "pinknoise", 0.2);
     struct Case
     {
         const char* uri;

@@ -1,73 +1,65 @@
 #include "Fixtures.h"
+#include "Support/SessionBuilder.h"
 
 namespace loopstage::test
 {
 using namespace loopstage::session;
 session::Session fullSession (const std::filesystem::path& folder)
 {
-    Session s = Session::withDefaultStems();
-    s.name = "Reel 1 – \"The Pier\"";
-    s.sampleRate = 48000.0;
-    s.frameRate = timecode::FrameRate::parse ("23.976");
-    s.startTimecode = { 1, 0, 0, 0 };
-    s.picture = Picture { folder / "picture" / "reel1.mov", timecode::FrameRate::parse ("23.976"), { 0, 59, 58, 0 } };
-    s.delivery = DeliverySpec { "netflix", "world", { "svod", "broadcast" } };
-
-    Bus reverb;
-    reverb.id = "bus-verb";
-    reverb.name = "Verb";
-    reverb.channels = 6;
-    reverb.gainDb = -3.5;
-    reverb.panFrontBack = -0.25;
-    reverb.output = "stem-fx";
-    reverb.inserts.push_back ({ "ins-1", Insert::Kind::lv2, "http://calf.sourceforge.net/plugins/Reverb", "Calf Reverb", true,
-                                "AAECAwQ=", Json::object() });
-    s.buses.push_back (reverb);
-    s.master.gainDb = -0.5;
-    s.master.inserts.push_back ({ "lim", Insert::Kind::vst3, "0123456789ABCDEF0123456789ABCDEF", "Limiter", false, "", Json::object() });
-
-    Track dx;
-    dx.id = "track-1";
-    dx.name = "DX 1";
-    dx.kind = TrackKind::dx;
-    dx.channels = 1;
-    dx.gainDb = -2.25;
-    dx.pan = 0.5;
-    dx.mute = true;
-    dx.solo = true;
-    dx.soloSafe = true;
-    dx.polarityInvert = true;
-    dx.output = "stem-dx";
-    dx.sends.push_back ({ "bus-verb", -12.0, true });
-    dx.inserts.push_back ({ "eq-1", Insert::Kind::builtin, "eq", "Dialogue EQ", false, "",
-                            Json { { "bands", Json::array ({ Json { { "type", "highpass" }, { "frequency", 80.0 } } }) } } });
-    dx.inserts.push_back ({ "comp", Insert::Kind::builtin, "compressor", "", false, "", Json { { "ratio", 3.0 } } });
-    dx.automation.push_back ({ AutomationLane::Parameter::gain, { { 0.0, 0.0 }, { 1.5, -6.0 }, { 3.0, 0.0 } } });
-    dx.automation.push_back ({ AutomationLane::Parameter::pan, { { 2.0, -1.0 } } });
-    dx.automation.push_back ({ AutomationLane::Parameter::mute, { { 4.0, 1.0 }, { 5.0, 0.0 } } });
-    s.tracks.push_back (dx);
-
-    Track mx;
-    mx.id = "track-2";
-    mx.name = "MX";
-    mx.kind = TrackKind::mx;
-    mx.channels = 6;
-    mx.output = "stem-mx";
-    s.tracks.push_back (mx);
-
-    Track guide;
-    guide.id = "track-3";
-    guide.name = "Guide";
-    guide.kind = TrackKind::guide;
-    s.tracks.push_back (guide);
-
-    Track adr;
-    adr.id = "track-4";
-    adr.name = "ADR";
-    adr.kind = TrackKind::adr;
-    adr.channels = 1;
-    adr.output = "stem-dx";
-    s.tracks.push_back (adr);
+    // Names and outputs are spelled out although the builder's defaults match: this session is
+    // the reference for every field's round trip.
+    auto builder = SessionBuilder (48000.0)
+        .name ("Reel 1 – \"The Pier\"")
+        .frameRate ("23.976")
+        .startTimecode ({ 1, 0, 0, 0 })
+        .delivery ({ "netflix", "world", { "svod", "broadcast" } })
+        .with ([&] (Session& s)
+        {
+            s.picture = Picture { folder / "picture" / "reel1.mov", timecode::FrameRate::parse ("23.976"), { 0, 59, 58, 0 } };
+            s.master.gainDb = -0.5;
+            s.master.inserts.push_back ({ "lim", Insert::Kind::vst3, "0123456789ABCDEF0123456789ABCDEF", "Limiter", false, "", Json::object() });
+        })
+        .bus ("bus-verb", 6, "stem-fx", [] (Bus& reverb)
+        {
+            reverb.name = "Verb";
+            reverb.gainDb = -3.5;
+            reverb.panFrontBack = -0.25;
+            reverb.inserts.push_back ({ "ins-1", Insert::Kind::lv2, "http://calf.sourceforge.net/plugins/Reverb", "Calf Reverb", true,
+                                        "AAECAwQ=", Json::object() });
+        })
+        .track ("track-1", TrackKind::dx, 1, [] (Track& dx)
+        {
+            dx.name = "DX 1";
+            dx.gainDb = -2.25;
+            dx.pan = 0.5;
+            dx.mute = true;
+            dx.solo = true;
+            dx.soloSafe = true;
+            dx.polarityInvert = true;
+            dx.output = "stem-dx";
+            dx.sends.push_back ({ "bus-verb", -12.0, true });
+            dx.inserts.push_back ({ "eq-1", Insert::Kind::builtin, "eq", "Dialogue EQ", false, "",
+                                    Json { { "bands", Json::array ({ Json { { "type", "highpass" }, { "frequency", 80.0 } } }) } } });
+            dx.inserts.push_back ({ "comp", Insert::Kind::builtin, "compressor", "", false, "", Json { { "ratio", 3.0 } } });
+            dx.automation.push_back ({ AutomationLane::Parameter::gain, { { 0.0, 0.0 }, { 1.5, -6.0 }, { 3.0, 0.0 } } });
+            dx.automation.push_back ({ AutomationLane::Parameter::pan, { { 2.0, -1.0 } } });
+            dx.automation.push_back ({ AutomationLane::Parameter::mute, { { 4.0, 1.0 }, { 5.0, 0.0 } } });
+        })
+        .track ("track-2", TrackKind::mx, 6, [] (Track& mx)
+        {
+            mx.name = "MX";
+            mx.output = "stem-mx";
+        })
+        .track ("track-3", TrackKind::guide, 2, [] (Track& guide)
+        {
+            guide.name = "Guide";
+            guide.output = "";
+        })
+        .track ("track-4", TrackKind::adr, 1, [] (Track& adr)
+        {
+            adr.name = "ADR";
+            adr.output = "stem-dx";
+        });
 
     MusicCue cue;
     cue.id = "1M01";
@@ -82,40 +74,27 @@ session::Session fullSession (const std::filesystem::path& folder)
     cue.media = { "broadcast", "svod" };
     cue.usage = "background";
     cue.notes = "cleared for trailers too";
-    s.music.push_back (cue);
-
-    Region r1;
-    r1.id = "region-1";
-    r1.track = "track-1";
-    r1.file = folder / "audio" / "dx1.wav";
-    r1.sourceOffset = 0.125;
-    r1.position = 10.5;
-    r1.length = 4.0;
-    r1.gainDb = 1.5;
-    r1.fadeIn = 0.01;
-    r1.fadeOut = 0.5;
-    r1.fadeInShape = FadeShape::equalPower;
-    r1.fadeOutShape = FadeShape::linear;
-    r1.sourceSampleRate = 44100.0;
-    r1.sourceChannels = 1;
-    s.regions.push_back (r1);
-
-    Region r2;
-    r2.id = "region-2";
-    r2.track = "track-2";
-    r2.file = "/srv/library/pier.wav";   // outside the session folder: stays absolute
-    r2.position = 0.0;
-    r2.length = 30.0;
-    r2.musicCue = "1M01";
-    s.regions.push_back (r2);
-
-    Region r3;
-    r3.id = "region-3";
-    r3.track = "track-4";
-    r3.file = folder / "adr" / "101_t2.wav";
-    r3.position = 12.0;
-    r3.length = 2.0;
-    s.regions.push_back (r3);
+    builder.music (cue)
+        .region ("track-1", folder / "audio" / "dx1.wav", 10.5, 4.0, [] (Region& r1)
+        {
+            r1.id = "region-1";
+            r1.sourceOffset = 0.125;
+            r1.gainDb = 1.5;
+            r1.fadeIn = 0.01;
+            r1.fadeOut = 0.5;
+            r1.fadeInShape = FadeShape::equalPower;
+            r1.fadeOutShape = FadeShape::linear;
+            r1.sourceSampleRate = 44100.0;
+            r1.sourceChannels = 1;
+        })
+        // Outside the session folder: stays absolute.
+        .region ("track-2", "/srv/library/pier.wav", 0.0, 30.0, [] (Region& r2)
+        {
+            r2.id = "region-2";
+            r2.musicCue = "1M01";
+        })
+        .region ("track-4", folder / "adr" / "101_t2.wav", 12.0, 2.0, [] (Region& r3) { r3.id = "region-3"; });
+    auto s = builder.build();
 
     AdrCue c;
     c.id = "101";
