@@ -70,7 +70,10 @@ JackServer::XrunReport JackServer::xrunReport (const std::string& client) const
         else if (line.find (ours) != std::string::npos)
             ++report.clientRunning;
         else
+        {
             ++report.other;
+            report.otherLines.push_back (line);
+        }
         report.lines.push_back (line);
     }
     return report;

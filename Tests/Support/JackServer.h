@@ -42,6 +42,7 @@ public:
         /** Anything else jackd called an xrun (other clients, graph not finished). */
         int other = 0;
         std::vector<std::string> lines;
+        std::vector<std::string> otherLines;   ///< the `other` ones, to show what they were
         int total() const noexcept { return serverLate + clientNotWoken + clientRunning + other; }
     };
     XrunReport xrunReport (const std::string& client) const;
