@@ -17,24 +17,7 @@ AlignmentResult alignSources (const MonoSource& guide, const MonoSource& take, c
 {
     AlignmentResult result;
     result.sampleRate = guide.sampleRate();
-    progress.update (0.1, "offset");
-    OffsetOptions offsetOptions;
-    offsetOptions.maxOffsetSeconds = options.maxOffsetSeconds;
-    const auto estimate = findOffset (guide, take, offsetOptions);
-    result.offsetSamples = estimate.offsetSamples;
-    result.offsetSeconds = estimate.offsetSamples / guide.sampleRate();
-    result.confidence = estimate.confidence;
-    result.peakToSidelobe = estimate.peakToSidelobe;
-    if (options.warp)
-    {
-        progress.update (0.5, "warp");
-        fitWarp (guide, take, options.maxDriftSeconds, result);
-    }
-    else if (options.offsetSyncScore)
-    {
-        progress.update (0.5, "sync");
-        scoreOffset (guide, take, options.maxDriftSeconds, result);
-    }
+    fitAlignment (guide, take, options, result, progress);
     progress.update (1.0, "align");
     return result;
 }

@@ -58,8 +58,9 @@ struct AlignmentResult
     int sampleRate = 48000;                   ///< the guide's
     double offsetSeconds = 0.0;               ///< take(t + offset) ~ guide(t)
     double offsetSamples = 0.0;               ///< the same at the guide's rate
-    double confidence = 0.0;                  ///< 0..1, see OffsetFinder.h
-    double peakToSidelobe = 0.0;
+    double confidence = 0.0;                  ///< 0..1, see TimeWarp.h (confidenceThreshold)
+    double matchRatio = 1.0;                  ///< words' distance forwards over backwards (TimeWarp.h)
+    double peakToSidelobe = 0.0;              ///< waveform match of a copy (OffsetFinder.h); 0: not a copy
     std::vector<WarpPoint> warp;              ///< monotonic; empty without --warp
     std::optional<SyncScore> syncScore;       ///< residual after warp (or offset); empty: no speech
 };

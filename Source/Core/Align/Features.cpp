@@ -7,7 +7,7 @@
 
 namespace loopstage::align
 {
-FeatureFrames logMelFrames (const std::vector<float>& samples, int sampleRate)
+FeatureFrames logMelFrames (const std::vector<float>& samples, int sampleRate, double hopSeconds)
 {
     const auto n = (std::int64_t) samples.size();
     return logMelFrames ([&] (std::int64_t start, std::int64_t count, float* out)
@@ -18,18 +18,20 @@ FeatureFrames logMelFrames (const std::vector<float>& samples, int sampleRate)
                                  out[i] = (k >= 0 && k < n) ? samples[(size_t) k] : 0.0f;
                              }
                          },
-                         n, sampleRate);
+                         n, sampleRate, hopSeconds);
 }
 
-FeatureFrames logMelFrames (const SampleReader& read, std::int64_t length, int sampleRate)
+FeatureFrames logMelFrames (const SampleReader& read, std::int64_t length, int sampleRate, double hopSeconds)
 {
     FeatureFrames f;
+    f.hopSeconds = hopSeconds;
     int window = 256;
     while (window < 0.021 * sampleRate)
         window *= 2;
-    const int hop = (int) std::lround (f.hopSeconds * sampleRate);
+    const double hop = f.hopSeconds * sampleRate;
     const auto n = length;
-    const int frames = (int) (n / hop) + 1;
+    const int frames = (int) std::floor ((double) n / hop) + 1;
+    auto centre = [&] (int i) { return (std::int64_t) std::llround (i * hop); };
     RealFft fft (window);
     const int bins = fft.bins();
     std::vector<float> hann ((size_t) window);
@@ -57,11 +59,11 @@ FeatureFrames logMelFrames (const SampleReader& read, std::int64_t length, int s
     std::int64_t blockStart = 0;
     for (int i = 0; i < frames; ++i)
     {
-        const std::int64_t start = (std::int64_t) i * hop - window / 2;
+        const std::int64_t start = centre (i) - window / 2;
         if (i % framesPerBlock == 0)
         {
             blockStart = start;
-            block.resize ((size_t) ((std::int64_t) (framesPerBlock - 1) * hop + window));
+            block.resize ((size_t) (centre (i + framesPerBlock - 1) - centre (i) + window));
             read (blockStart, (std::int64_t) block.size(), block.data());
             for (std::int64_t k = 0; k < (std::int64_t) block.size(); ++k)
                 if (blockStart + k >= n)
@@ -124,6 +126,49 @@ FeatureFrames logMelFrames (const SampleReader& read, std::int64_t length, int s
     f.bands = stride;
     return f;
 }
+FeatureFrames pooled (const FeatureFrames& f, int factor)
+{
+    FeatureFrames out;
+    out.bands = f.bands;
+    out.hopSeconds = f.hopSeconds * factor;
+    const int n = f.frames(), m = (n + factor - 1) / factor;
+    out.values.assign ((size_t) m * (size_t) f.bands, 0.0f);
+    out.energyDb.assign ((size_t) m, -120.0f);
+    out.speechDb.assign ((size_t) m, -120.0f);
+    for (int k = 0; k < m; ++k)
+    {
+        const int from = k * factor, to = std::min (n, from + factor);
+        float* o = out.values.data() + (size_t) k * (size_t) f.bands;
+        for (int i = from; i < to; ++i)
+        {
+            const float* v = f.frame (i);
+            for (int b = 0; b < f.bands; ++b)
+                o[b] += v[b];
+            out.energyDb[(size_t) k] = std::max (out.energyDb[(size_t) k], f.energyDb[(size_t) i]);
+            out.speechDb[(size_t) k] = std::max (out.speechDb[(size_t) k], f.speechDb[(size_t) i]);
+        }
+        for (int b = 0; b < f.bands; ++b)
+            o[b] /= (float) (to - from);
+    }
+    return out;
+}
+
+FeatureFrames reversed (const FeatureFrames& f)
+{
+    FeatureFrames out = f;
+    const int n = f.frames(), half = f.bands / 2;
+    for (int i = 0; i < n; ++i)
+    {
+        const float* v = f.frame (n - 1 - i);
+        float* o = out.values.data() + (size_t) i * (size_t) f.bands;
+        for (int b = 0; b < f.bands; ++b)
+            o[b] = b < half ? v[b] : -v[b];
+    }
+    std::reverse (out.energyDb.begin(), out.energyDb.end());
+    std::reverse (out.speechDb.begin(), out.speechDb.end());
+    return out;
+}
+
 float frameDistance (const FeatureFrames& a, int i, const FeatureFrames& b, int j) noexcept
 {
     if (j < 0 || j >= b.frames())

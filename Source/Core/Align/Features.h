@@ -1,6 +1,8 @@
 #pragma once
 /** Log-mel frames for the time-warp fit: 32 mel bands, 100 Hz - 8 kHz, 1024-sample Hann window
-    (at 48 kHz), 5 ms hop. Each band has its mean over the file removed, so a booth EQ or a
+    (at 48 kHz), 5 ms hop (10 ms for very long pairs, see TimeWarp.h). Frame i is centred on the
+    sample nearest i * hop seconds, so files at other rates (a 44.1 kHz take) keep frame times
+    exact instead of drifting by a rounded hop. Each band has its mean over the file removed, so a booth EQ or a
     different level (a constant per band in log terms) does not count as a difference. Deltas
     (next minus previous frame) follow the 32 bands, so a frame has 64 values. */
 #include <cstddef>
@@ -33,8 +35,17 @@ using SampleReader = std::function<void (std::int64_t start, std::int64_t count,
 /** Frames of a signal of `length` samples at `sampleRate`, pulled through `read` a second or
     so at a time; frame i is centred on i * hop. Memory: the frames (64 floats each, 51 KB a
     second) and one block of samples. */
-FeatureFrames logMelFrames (const SampleReader& read, std::int64_t length, int sampleRate);
+FeatureFrames logMelFrames (const SampleReader& read, std::int64_t length, int sampleRate,
+                            double hopSeconds = 0.005);
+
+/** Frames `factor` times longer: each the mean of `factor` frames' values, with the loudest of
+    their levels (a word inside the longer frame still reads as speech). */
+FeatureFrames pooled (const FeatureFrames& frames, int factor);
+
+/** The same frames in reverse time order (deltas negated): the same voice, room and noise with
+    the words scrambled, the baseline a wrong take is judged against (TimeWarp.h). */
+FeatureFrames reversed (const FeatureFrames& frames);
 
 /** The same over samples in memory. */
-FeatureFrames logMelFrames (const std::vector<float>& samples, int sampleRate);
+FeatureFrames logMelFrames (const std::vector<float>& samples, int sampleRate, double hopSeconds = 0.005);
 } // namespace loopstage::align

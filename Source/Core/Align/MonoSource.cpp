@@ -79,15 +79,4 @@ void readResampled (const MonoSource& source, const Resampler& resampler, std::i
     resampler.process (span.data(), from, (std::int64_t) span.size(), first, valid, out);
 }
 
-std::vector<float> resampleWhole (const MonoSource& source, const Resampler& resampler)
-{
-    const auto n = source.frames();
-    const std::int64_t up = resampler.upFactor(), down = resampler.downFactor();
-    const std::int64_t total = (n * up + down - 1) / down;
-    std::vector<float> out ((size_t) total);
-    const std::int64_t block = 1 << 16;
-    for (std::int64_t first = 0; first < total; first += block)
-        readResampled (source, resampler, first, std::min (block, total - first), out.data() + first);
-    return out;
-}
 } // namespace loopstage::align

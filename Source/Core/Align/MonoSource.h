@@ -58,7 +58,4 @@ private:
 void readResampled (const MonoSource& source, const Resampler& resampler, std::int64_t first, std::int64_t count,
                     float* out, std::int64_t outputEnd = INT64_MAX);
 
-/** The whole source through `resampler` (numInput * up / down samples, rounded up), block by
-    block: only the result is held. */
-std::vector<float> resampleWhole (const MonoSource& source, const Resampler& resampler);
 } // namespace loopstage::align

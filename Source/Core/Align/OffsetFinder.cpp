@@ -1,30 +1,14 @@
 #include "Align/OffsetFinder.h"
-#include "Align/CrossCorrelation.h"
 #include "Align/Fft.h"
 #include "Align/MonoSource.h"
 #include "Align/Resample.h"
 
 #include <algorithm>
-#include <future>
 #include <cmath>
 #include <complex>
-#include <numeric>
 
 namespace loopstage::align
 {
-double confidenceFromPeak (double z, std::int64_t lags)
-{
-    if (lags < 2)
-        return 0.0;
-    const double z0 = std::sqrt (2.0 * std::log ((double) lags));
-    // Speech against unrelated speech is not Gaussian noise: its largest lag reaches about
-    // 2 z0 (measured), so the scale starts at 3 z0.
-    const double excess = z - 3.0 * z0;
-    if (excess <= 0.0)
-        return 0.0;
-    return std::clamp (1.0 - std::exp (-excess / (2.0 * z0)), 0.0, 1.0);
-}
-
 namespace
 {
     // Energy of samples [from, to) (clamped), read from the source: no per-sample table is kept.
@@ -62,8 +46,10 @@ namespace
     }
 } // namespace
 
-double refineOffset (const MonoSource& guide, const MonoSource& take, double roughOffset, int searchRadius)
+WaveformMatch refineOffset (const MonoSource& guide, const MonoSource& take, double roughOffset, int searchRadius)
 {
+    WaveformMatch match;
+    match.offsetSamples = roughOffset;
     const double rate = guide.sampleRate();
     int window = 4096;
     while (window < 0.6 * rate)
@@ -85,7 +71,7 @@ double refineOffset (const MonoSource& guide, const MonoSource& take, double rou
             candidates.push_back ({ std::sqrt (eg * ex), start });
     }
     if (candidates.empty())
-        return roughOffset;
+        return match;
     const size_t maxWindows = 32;
     if (candidates.size() > maxWindows)
     {
@@ -141,21 +127,37 @@ double refineOffset (const MonoSource& guide, const MonoSource& take, double rou
     for (int k = 0; k < bins; ++k)
         x.spectrum()[k] = std::complex<float> (psi[(size_t) k]);
     x.inverse();
-    int bestLag = 0;
-    double bestValue = -1e300;
+    // Polarity: the trough must clearly dominate the peak to call the take inverted. A copy
+    // that went through a phase vocoder (a warped take) has troughs nearly as deep as its peak.
+    int peakLag = 0, troughLag = 0;
+    double peak = 0.0, trough = 0.0;
     for (int lag = -searchRadius; lag <= searchRadius; ++lag)
     {
         const double v = x.time()[(lag + window) % window];
-        if (v > bestValue)
-        {
-            bestValue = v;
-            bestLag = lag;
-        }
+        if (v > peak)
+            peak = v, peakLag = lag;
+        if (v < trough)
+            trough = v, troughLag = lag;
     }
+    const bool inverted = -trough > 1.5 * peak;
+    const int bestLag = inverted ? troughLag : peakLag;
+    const double bestValue = inverted ? trough : peak;
+    double sidelobes = 0.0;
+    int counted = 0;
+    for (int lag = 0; lag < window; ++lag)
+    {
+        const int signedLag = lag < window / 2 ? lag : lag - window;
+        if (std::abs (signedLag - bestLag) > 8)
+            sidelobes += (double) x.time()[lag] * x.time()[lag], ++counted;
+    }
+    match.peakToSidelobe = counted > 0 && sidelobes > 0.0 ? std::abs (bestValue) / std::sqrt (sidelobes / counted) : 0.0;
+    match.inverted = inverted;
+    const double sign = match.inverted ? -1.0 : 1.0;
+    auto valueAt = [&] (double tau) { return sign * correlationAt (psi, window, tau); };
     double lo = bestLag - 1.0, hi = bestLag + 1.0;
     const double ratio = 0.5 * (std::sqrt (5.0) - 1.0);
     double c = hi - ratio * (hi - lo), d = lo + ratio * (hi - lo);
-    double fc = correlationAt (psi, window, c), fd = correlationAt (psi, window, d);
+    double fc = valueAt (c), fd = valueAt (d);
     for (int iteration = 0; iteration < 40 && hi - lo > 1e-4; ++iteration)
     {
         if (fc > fd)
@@ -164,7 +166,7 @@ double refineOffset (const MonoSource& guide, const MonoSource& take, double rou
             d = c;
             fd = fc;
             c = hi - ratio * (hi - lo);
-            fc = correlationAt (psi, window, c);
+            fc = valueAt (c);
         }
         else
         {
@@ -172,44 +174,10 @@ double refineOffset (const MonoSource& guide, const MonoSource& take, double rou
             c = d;
             fc = fd;
             d = lo + ratio * (hi - lo);
-            fd = correlationAt (psi, window, d);
+            fd = valueAt (d);
         }
     }
-    return (double) rounded + 0.5 * (lo + hi);
-}
-
-OffsetEstimate findOffset (const MonoSource& guide, const MonoSource& take, const OffsetOptions& options)
-{
-    OffsetEstimate result;
-    const int coarse = options.coarseRate;
-    // Each file's coarse copy on its own core: different sources, each with its own reader.
-    auto guideCoarseJob = std::async (std::launch::async, [&] { return resampleWhole (guide, Resampler (guide.sampleRate(), coarse, 0.0, 8)); });
-    auto takeCoarse = resampleWhole (take, Resampler (take.sampleRate(), coarse, 0.0, 8));
-    auto guideCoarse = guideCoarseJob.get();
-
-    std::int64_t minLag = -(std::int64_t) guideCoarse.size(), maxLag = (std::int64_t) takeCoarse.size();
-    if (options.maxOffsetSeconds)
-    {
-        const auto limit = (std::int64_t) std::ceil (*options.maxOffsetSeconds * coarse) + 1;
-        minLag = std::max (minLag, -limit);
-        maxLag = std::min (maxLag, limit);
-    }
-    CorrelationBand band;
-    band.lowHz = 100.0;
-    band.highHz = 0.45 * coarse;
-    const auto peak = correlateWhole (std::move (guideCoarse), std::move (takeCoarse), coarse, minLag, maxLag, band);
-    if (peak.lagsSearched == 0)
-        return result;
-    result.peakToSidelobe = peak.peakToSidelobe;
-    result.confidence = confidenceFromPeak (peak.peakToSidelobe, peak.lagsSearched);
-
-    const double perCoarse = (double) guide.sampleRate() / coarse;
-    const double rough = peak.interpolatedLag * perCoarse;
-    const int radius = (int) std::ceil (3.0 * perCoarse) + 4;
-    result.offsetSamples = refineOffset (guide, take, rough, radius);
-    // Refinement that walked away from the coarse lobe found noise, not the match.
-    if (std::abs (result.offsetSamples - rough) > radius)
-        result.offsetSamples = rough;
-    return result;
+    match.offsetSamples = (double) rounded + 0.5 * (lo + hi);
+    return match;
 }
 } // namespace loopstage::align

@@ -1,150 +1,339 @@
 #include "Align/TimeWarp.h"
+#include "Align/CoarseLine.h"
+#include "Align/Dtw.h"
 #include "Align/Features.h"
-#include "Align/MonoSource.h"
-#include "Align/Resample.h"
+#include "Align/OffsetFinder.h"
+#include "Align/OnsetRefiner.h"
 #include "Align/SyncScore.h"
 
 #include <algorithm>
-#include <future>
 #include <cmath>
-#include <limits>
+#include <cstdio>
+#include <cstdlib>
+#include <future>
 
 namespace loopstage::align
 {
 namespace
 {
-    // Take frame (fractional) matched to each guide frame by banded DTW. Memory: one byte per
-    // cell for the way back (frames x (2 band + 1): 19 MB for 10 minutes at +/- 0.4 s) and two
-    // rows of costs.
-    std::vector<double> dtwPath (const FeatureFrames& g, const FeatureFrames& x, int band)
+    struct Frames
     {
-        const int n = g.frames();
-        const int width = 2 * band + 1;
-        const float inf = std::numeric_limits<float>::max() / 4;
-        std::vector<float> previous ((size_t) width, inf), current ((size_t) width, inf);
-        std::vector<unsigned char> step ((size_t) n * (size_t) width, 0);
-        int row = -1;
-        auto at = [&] (int i, int j) -> float& { return (i == row ? current : previous)[(size_t) (j - i + band)]; };
-        for (int i = 0; i < n; ++i)
-        {
-            std::swap (previous, current);
-            std::fill (current.begin(), current.end(), inf);
-            row = i;
-            for (int j = std::max (0, i - band); j <= i + band; ++j)
+        FeatureFrames features;
+        std::vector<char> speech;
+    };
+
+    Frames framesOf (const MonoSource& source, double hop)
+    {
+        Frames f;
+        f.features = logMelFrames ([&] (std::int64_t start, std::int64_t count, float* out) { source.read (start, count, out); },
+                                   source.frames(), source.sampleRate(), hop);
+        f.speech = speechFrames (f.features);
+        return f;
+    }
+
+    Frames coarseOf (const Frames& fine, int factor)
+    {
+        Frames c;
+        c.features = pooled (fine.features, factor);
+        c.speech.assign ((size_t) c.features.frames(), 0);
+        for (size_t i = 0; i < fine.speech.size(); ++i)
+            if (fine.speech[i])
+                c.speech[i / (size_t) factor] = 1;
+        return c;
+    }
+
+    // Mean frame distance along the path where either side speaks: how well the words match.
+    double speechDistance (const Frames& g, const Frames& x, const DtwPath& path)
+    {
+        double sum = 0.0;
+        int count = 0;
+        for (const auto& c : path.cells)
+            if (g.speech[(size_t) c.guide] || x.speech[(size_t) c.take])
             {
-                const float d = frameDistance (g, i, x, j);
-                float best = (i == 0 && j == 0) ? 0.0f : inf;
-                unsigned char from = 0;
-                if (i > 0 && j > 0 && std::abs (j - 1 - (i - 1)) <= band && at (i - 1, j - 1) < best)
-                    best = at (i - 1, j - 1), from = 1;
-                if (i > 0 && std::abs (j - (i - 1)) <= band && at (i - 1, j) + d * 0.5f < best)   // hold take
-                    best = at (i - 1, j) + d * 0.5f, from = 2;
-                if (j > 0 && std::abs (j - 1 - i) <= band && at (i, j - 1) + d * 0.5f < best)     // skip take
-                    best = at (i, j - 1) + d * 0.5f, from = 3;
-                if (best >= inf)
-                    continue;
-                at (i, j) = best + d;
-                step[(size_t) i * (size_t) width + (size_t) (j - i + band)] = from;
+                sum += frameDistance (g.features, c.guide, x.features, c.take);
+                ++count;
+            }
+        return count > 0 ? sum / count : 0.0;
+    }
+
+    struct Fit
+    {
+        DtwPath path;
+        bool found = false;
+    };
+
+    // Coarse line, coarse DTW around it, fine DTW around that.
+    Fit fitPath (const Frames& g, const Frames& x, const Frames& cg, const Frames& cx, int factor,
+                 std::optional<double> maxOffsetSeconds, bool searchPace)
+    {
+        Fit fit;
+        const double coarseHop = cg.features.hopSeconds;
+        std::optional<double> maxIntercept;
+        if (maxOffsetSeconds)
+            maxIntercept = *maxOffsetSeconds / coarseHop;
+        const auto line = findCoarseLine (cg.features, cg.speech, cx.features, cx.speech, maxIntercept, searchPace);
+        if (! line.found)
+            return fit;
+        const double longer = std::max (cg.features.frames(), cx.features.frames()) * coarseHop;
+        const int band = (int) std::lround (std::clamp (0.1 * longer, 1.0, 4.0) / coarseHop);
+        DtwOptions coarseOptions;
+        coarseOptions.guideSpeech = &cg.speech;
+        coarseOptions.takeSpeech = &cx.speech;
+        auto window = lineWindow (cg.features.frames(), cx.features.frames(), line.slope, line.intercept, band);
+        if (maxIntercept)
+        {
+            // --max-offset bounds every point of the path, not just the line's start.
+            const int reach = (int) std::ceil (*maxIntercept), last = std::max (0, cx.features.frames() - 1);
+            for (int i = 0; i < (int) window.lo.size(); ++i)
+            {
+                const int from = std::clamp (i - reach, 0, last), to = std::clamp (i + reach, 0, last);
+                window.lo[(size_t) i] = std::clamp (window.lo[(size_t) i], from, to);
+                window.hi[(size_t) i] = std::clamp (window.hi[(size_t) i], from, to);
             }
         }
-        // End anywhere in the band on the last guide frame.
-        int i = n - 1, j = i;
-        float best = inf;
-        for (int c = std::max (0, i - band); c <= i + band; ++c)
-            if (at (i, c) < best)
-                best = at (i, c), j = c;
-        std::vector<double> path ((size_t) n);
-        for (int k = 0; k < n; ++k)
-            path[(size_t) k] = k;
-        while (i >= 0 && j >= 0)
-        {
-            // The first take frame a guide frame meets: where a jump across a gap ends, the word
-            // that follows starts (averaging the run would put the onset mid-jump).
-            path[(size_t) i] = j;
-            const auto from = step[(size_t) i * (size_t) width + (size_t) (j - i + band)];
-            if (from == 1) { --i; --j; }
-            else if (from == 2) { --i; }
-            else if (from == 3) { --j; }
-            else break;
-        }
-        return path;
+        const auto coarse = warpPath (cg.features, cx.features, window, coarseOptions);
+        if (coarse.cells.empty())
+            return fit;
+        DtwOptions fineOptions;
+        fineOptions.guideSpeech = &g.speech;
+        fineOptions.takeSpeech = &x.speech;
+        fit.path = warpPath (g.features, x.features,
+                             refineWindow (coarse, factor, g.features.frames(), x.features.frames(), 2 * factor),
+                             fineOptions);
+        fit.found = ! fit.path.cells.empty();
+        return fit;
     }
 
-
-    // Frames of the guide, and of the take moved onto the guide's timeline (offset and rate) and
-    // cut to the guide's length, both read span by span.
-    // `nearestSample`: the offset rounded to a whole sample when the rates match (a plain copy,
-    // no sinc filter): enough for a score at 1 ms resolution.
-    std::pair<FeatureFrames, FeatureFrames> framesOf (const MonoSource& guide, const MonoSource& take,
-                                                      const AlignmentResult& result, bool nearestSample = false)
+    // Take frame (first met) for every guide frame along the path.
+    std::vector<double> takeFrameOf (const DtwPath& path, int guideFrames)
     {
-        const int rate = guide.sampleRate();
-        const auto length = guide.frames();
-        // The two files' features are independent: the guide's on a second core (different
-        // sources, each with its own reader; FFTW planning is locked in Fft.cpp).
-        auto guideFrames = std::async (std::launch::async, [&]
-        {
-            return logMelFrames ([&] (std::int64_t start, std::int64_t count, float* out) { guide.read (start, count, out); },
-                                 length, rate);
-        });
-        double takeStart = result.offsetSeconds * take.sampleRate();
-        if (nearestSample && take.sampleRate() == rate)
-            takeStart = std::round (takeStart);
-        const Resampler shift (take.sampleRate(), rate, takeStart);
-        auto x = logMelFrames ([&] (std::int64_t start, std::int64_t count, float* out)
-                               {
-                                   // Before the guide starts the moved copy is silence too.
-                                   const auto skip = std::clamp<std::int64_t> (-start, 0, count);
-                                   std::fill (out, out + skip, 0.0f);
-                                   readResampled (take, shift, start + skip, count - skip, out + skip, length);
-                               },
-                               length, rate);
-        return { guideFrames.get(), std::move (x) };
+        std::vector<double> map ((size_t) guideFrames, -1.0);
+        for (const auto& c : path.cells)
+            if (map[(size_t) c.guide] < 0.0)
+                map[(size_t) c.guide] = c.take;
+        double last = 0.0;
+        for (auto& v : map)
+            v = v < 0.0 ? last + 1.0 : v, last = v;
+        return map;
     }
+
+    // Guide frame (first met) for every take frame along the path.
+    std::vector<double> guideFrameOf (const DtwPath& path, int takeFrames)
+    {
+        std::vector<double> map ((size_t) takeFrames, -1.0);
+        for (const auto& c : path.cells)
+            if (map[(size_t) c.take] < 0.0)
+                map[(size_t) c.take] = c.guide;
+        // Before the path starts and after it ends the take runs at the guide's pace.
+        const auto& first = path.cells.front();
+        const auto& last = path.cells.back();
+        for (int j = 0; j < takeFrames; ++j)
+            if (map[(size_t) j] < 0.0)
+                map[(size_t) j] = j < first.take ? first.guide - (first.take - j) : last.guide + (j - last.take);
+        return map;
+    }
+
+    double median (std::vector<double> v)
+    {
+        if (v.empty())
+            return 0.0;
+        const auto mid = v.begin() + (long) v.size() / 2;
+        std::nth_element (v.begin(), mid, v.end());
+        if (v.size() % 2 == 1)
+            return *mid;
+        return 0.5 * (*mid + *std::max_element (v.begin(), mid));
+    }
+
+    struct OnsetPair
+    {
+        double guideSeconds, takeSeconds;
+    };
+
+    // Word onsets of the file that shows its words more clearly, with where the path puts them
+    // in the other. Take onsets far from any guide speech (a slate, a breath) are left out
+    // while others remain.
+    std::vector<OnsetPair> onsetPairs (const Frames& g, const Frames& x, const DtwPath& path)
+    {
+        std::vector<OnsetPair> all, nearGuideSpeech;
+        const double hop = g.features.hopSeconds;
+        const int reach = (int) std::lround (0.1 / hop);
+        auto guideSpeaksNear = [&] (double i)
+        {
+            const int from = std::max (0, (int) i - reach), to = std::min ((int) g.speech.size(), (int) i + reach + 1);
+            return from < to && std::find (g.speech.begin() + from, g.speech.begin() + to, (char) 1) != g.speech.begin() + to;
+        };
+        if (speechRangeDb (x.features) >= speechRangeDb (g.features))
+        {
+            const auto guideAt = guideFrameOf (path, x.features.frames());
+            for (const auto& [from, to] : speechSegments (x.features))
+            {
+                const double i = guideAt[(size_t) from];
+                all.push_back ({ i * hop, from * hop });
+                if (guideSpeaksNear (i))
+                    nearGuideSpeech.push_back (all.back());
+            }
+        }
+        else
+        {
+            const auto takeAt = takeFrameOf (path, g.features.frames());
+            for (const auto& [from, to] : speechSegments (g.features))
+                nearGuideSpeech.push_back ({ from * hop, takeAt[(size_t) from] * hop });
+        }
+        return nearGuideSpeech.empty() ? all : nearGuideSpeech;
+    }
+
+    std::vector<WarpPoint> warpMap (const std::vector<double>& path, double hop)
+    {
+        // Median over 25 ms, then a knot every 20 ms, strictly increasing: a drift changes in the
+        // gap between two words, so the map must be allowed to turn that quickly.
+        const int n = (int) path.size();
+        const int half = std::max (1, (int) std::lround (0.0125 / hop) - 1);
+        std::vector<double> smooth ((size_t) n), window;
+        for (int i = 0; i < n; ++i)
+        {
+            window.clear();
+            for (int k = std::max (0, i - half); k <= std::min (n - 1, i + half); ++k)
+                window.push_back (path[(size_t) k] - k);
+            std::nth_element (window.begin(), window.begin() + (long) window.size() / 2, window.end());
+            smooth[(size_t) i] = i + window[window.size() / 2];
+        }
+        const int knotStep = std::max (1, (int) std::lround (0.02 / hop));
+        std::vector<WarpPoint> map;
+        double last = -1e9;
+        for (int i = 0; i < n; i += knotStep)
+        {
+            const double t = std::max (smooth[(size_t) i], last + 0.01 * knotStep);   // nearly flat is allowed: a shorter gap
+            last = t;
+            map.push_back ({ i * hop, t * hop });
+        }
+        return map;
+    }
+
+    // Interquartile range: how far the onsets disagree (a copy: a millisecond or less).
+    double spread (std::vector<double> v)
+    {
+        if (v.size() < 2)
+            return 0.0;
+        std::sort (v.begin(), v.end());
+        return v[v.size() * 3 / 4] - v[v.size() / 4];
+    }
+
+    // A copy's waveform correlation stands 20+ times over its sidelobes; a re-performance's under 8.
+    constexpr double copyPeakToSidelobe = 12.0;
+
+    bool debugging() { return std::getenv ("LOOPSTAGE_ALIGN_DEBUG") != nullptr; }
 } // namespace
 
-void fitWarp (const MonoSource& guide, const MonoSource& take, double maxDriftSeconds, AlignmentResult& result)
+void fitAlignment (const MonoSource& guide, const MonoSource& take, const AlignOptions& options,
+                   AlignmentResult& result, Progress& progress)
 {
-    const auto [g, x] = framesOf (guide, take, result);
-    const double hop = g.hopSeconds;
-    const int band = std::max (1, (int) std::lround (maxDriftSeconds / hop));
-    auto path = dtwPath (g, x, band);
+    const double longer = std::max ((double) guide.frames() / guide.sampleRate(), (double) take.frames() / take.sampleRate());
+    const double hop = longer > 600.0 ? 0.01 : 0.005;
+    const int factor = (int) std::lround (0.04 / hop);
+    progress.update (0.1, "features");
+    auto guideJob = std::async (std::launch::async, [&] { return framesOf (guide, hop); });
+    const auto x = framesOf (take, hop);
+    const auto g = guideJob.get();
+    const auto cg = coarseOf (g, factor), cx = coarseOf (x, factor);
+    const bool searchPace = longer <= 300.0;
 
-    // Median over 25 ms, then a knot every 20 ms, strictly increasing: a drift changes in the gap
-    // between two words, so the map must be allowed to turn that quickly.
-    const int n = (int) path.size(), half = 2;
-    std::vector<double> smooth ((size_t) n);
-    std::vector<double> window;
-    for (int i = 0; i < n; ++i)
+    progress.update (0.4, "warp");
+    // The backward fit (the confidence's baseline) runs beside the forward one.
+    auto backwardJob = std::async (std::launch::async, [&]
     {
-        window.clear();
-        for (int k = std::max (0, i - half); k <= std::min (n - 1, i + half); ++k)
-            window.push_back (path[(size_t) k] - k);
-        std::nth_element (window.begin(), window.begin() + (long) window.size() / 2, window.end());
-        smooth[(size_t) i] = i + window[window.size() / 2];
-    }
-    const int knotStep = 4;
-    double last = -1e9;
-    std::vector<double> map ((size_t) n);
-    result.warp.clear();
-    for (int i = 0; i < n; i += knotStep)
-    {
-        double t = std::max (smooth[(size_t) i], last + 0.01 * knotStep);   // nearly flat is allowed: a shorter gap
-        last = t;
-        result.warp.push_back ({ i * hop, t * hop + result.offsetSeconds });
-    }
-    for (int i = 0; i < n; ++i)
-        map[(size_t) i] = (takeTimeAt (result, i * hop) - result.offsetSeconds) / hop;
+        Frames bx { reversed (x.features), x.speech };
+        std::reverse (bx.speech.begin(), bx.speech.end());
+        const auto bcx = coarseOf (bx, factor);
+        const auto fit = fitPath (g, bx, cg, bcx, factor, std::nullopt, searchPace);
+        return fit.found ? speechDistance (g, bx, fit.path) : 0.0;
+    });
+    const auto fit = fitPath (g, x, cg, cx, factor, options.maxOffsetSeconds, searchPace);
+    const double backward = backwardJob.get();
+    if (! fit.found)
+        return;
 
-    result.syncScore = measureSync (g, x, map, 1000.0 * maxDriftSeconds);
+    const double forward = speechDistance (g, x, fit.path);
+    result.matchRatio = backward > 0.0 ? forward / backward : 1.0;
+    // Calibrated on the labelled set (docs/ALIGNMENT.md): genuine takes read 0.45-0.75,
+    // wrong ones 0.85-1.0; the threshold 0.5 falls at a ratio of 0.8.
+    result.confidence = std::clamp ((0.9 - result.matchRatio) / 0.2, 0.0, 1.0);
+
+    // Take minus guide (seconds) at each word onset, as the path has them (5 ms frames).
+    const auto onsets = onsetPairs (g, x, fit.path);
+    std::vector<double> displacements;
+    for (const auto& onset : onsets)
+        displacements.push_back (onset.takeSeconds - onset.guideSeconds);
+    const auto map = takeFrameOf (fit.path, g.features.frames());
+    result.offsetSeconds = displacements.empty() ? (map[map.size() / 2] - (double) (map.size() / 2)) * hop : median (displacements);
+
+    // A copy of the guide's sound moves every onset by the same amount: then the waveforms
+    // give the offset to a fraction of a sample, provided they agree with the features.
+    bool copy = false;
+    if (spread (displacements) <= hop)
+    {
+        const int agree = (int) std::ceil (0.004 * guide.sampleRate());
+        const auto match = refineOffset (guide, take, result.offsetSeconds * guide.sampleRate(), agree + 2);
+        copy = match.peakToSidelobe >= copyPeakToSidelobe
+               && std::abs (match.offsetSamples - result.offsetSeconds * guide.sampleRate()) <= agree;
+        if (copy)
+        {
+            result.offsetSeconds = match.offsetSamples / guide.sampleRate();
+            result.peakToSidelobe = match.peakToSidelobe;
+        }
+        if (debugging())
+            std::fprintf (stderr, "align: waveform %.3f psr %.1f%s\n", match.offsetSamples, match.peakToSidelobe,
+                          match.inverted ? " inverted" : "");
+    }
+    // A re-performance: each onset refined to the millisecond on the level curves.
+    if (! copy && ! onsets.empty())
+    {
+        for (size_t k = 0; k < onsets.size(); ++k)
+            displacements[k] += refineOnset (guide, onsets[k].guideSeconds, take, onsets[k].takeSeconds).value_or (0.0);
+        result.offsetSeconds = median (displacements);
+    }
+    if (options.maxOffsetSeconds)
+        result.offsetSeconds = std::clamp (result.offsetSeconds, -*options.maxOffsetSeconds, *options.maxOffsetSeconds);
+    result.offsetSamples = result.offsetSeconds * guide.sampleRate();
+    if (debugging())
+    {
+        std::fprintf (stderr, "align: forward %.3f backward %.3f ratio %.3f onsets %zu offset %.4f s\n", forward, backward,
+                      result.matchRatio, displacements.size(), result.offsetSeconds);
+    }
+
+    const double searchMs = 1000.0 * options.maxDriftSeconds;
+    if (options.warp)
+    {
+        result.warp = warpMap (map, hop);
+        std::vector<double> warped ((size_t) g.features.frames());
+        for (size_t i = 0; i < warped.size(); ++i)
+            warped[i] = takeTimeAt (result, (double) i * hop) / hop;
+        result.syncScore = measureSync (g.features, x.features, warped, searchMs);
+    }
+    else if (options.offsetSyncScore)
+    {
+        std::vector<double> moved ((size_t) g.features.frames());
+        for (size_t i = 0; i < moved.size(); ++i)
+            moved[i] = (double) i + result.offsetSeconds / hop;
+        result.syncScore = measureSync (g.features, x.features, moved, searchMs);
+    }
 }
 
-void scoreOffset (const MonoSource& guide, const MonoSource& take, double searchSeconds, AlignmentResult& result)
+std::optional<SyncScore> scoreOffset (const MonoSource& guide, const MonoSource& take, double offsetSeconds,
+                                      double searchSeconds)
 {
-    const auto [g, x] = framesOf (guide, take, result, true);
-    std::vector<double> same ((size_t) g.frames());
-    for (size_t i = 0; i < same.size(); ++i)
-        same[i] = (double) i;
-    result.syncScore = measureSync (g, x, same, 1000.0 * searchSeconds);
+    const double longer = std::max ((double) guide.frames() / guide.sampleRate(), (double) take.frames() / take.sampleRate());
+    const double hop = longer > 600.0 ? 0.01 : 0.005;
+    auto guideJob = std::async (std::launch::async, [&] { return framesOf (guide, hop); });
+    const auto x = framesOf (take, hop);
+    const auto g = guideJob.get();
+    std::vector<double> moved ((size_t) g.features.frames());
+    for (size_t i = 0; i < moved.size(); ++i)
+        moved[i] = (double) i + offsetSeconds / hop;
+    return measureSync (g.features, x.features, moved, 1000.0 * searchSeconds);
+}
+
+std::optional<SyncScore> scoreAligned (const MonoSource& guide, const MonoSource& aligned, double searchSeconds)
+{
+    return scoreOffset (guide, aligned, 0.0, searchSeconds);
 }
 } // namespace loopstage::align

@@ -1,24 +1,48 @@
 #pragma once
-/** The time-warp fit for a re-performance that drifts against the guide, and its sync score.
+/** The whole fit of a take against its guide, on features that survive voice, room and noise:
+    where the bulk of the words line up (the offset), the time warp, how sure the match is, and
+    the sync score.
 
-    The take is first moved onto the guide's timeline by the global offset (and rate), then
-    both are turned into log-mel frames (Features.h). Dynamic time warping finds the cheapest
-    monotonic path through frame distances inside a band of +/- maxDrift around the diagonal
-    (steps (1,1), (1,0), (0,1)). The path is smoothed (median over 25 ms) and sampled every 20 ms
-    into a strictly increasing piecewise-linear map, which is what gets stored and rendered.
-
-    Sync score: SyncScore.h, over the guide's speech segments, with the same map.
+    1. Both files become log-mel frames on their own timelines (Features.h: 5 ms hop, 10 ms for
+       pairs over 10 minutes so memory stays under 200 MB for 30 minutes), and speech frames.
+    2. Coarse line (CoarseLine.h) on 40 ms frames: pace and lag of the best band-summed
+       correlation.
+    3. Coarse DTW (Dtw.h) on 40 ms frames within +/- 1..4 s of that line, then fine DTW on the
+       5 ms frames within +/- 80 ms of the coarse path. Pauses absorb timing differences (steps
+       that hold a speech frame pay a penalty); open start and end skip a slate, a breath or a tail.
+    4. Offset in the editor's sense: the median over word onsets of (take onset - guide onset),
+       onsets taken from whichever file shows its words more clearly (a booth take usually),
+       each onset refined to the millisecond on the speech-band level. A loud word or a moved
+       word is one vote among many.
+    5. Confidence: the fine path's mean frame distance over speech against the same fit to the
+       take played backwards (same voice, room and noise, words scrambled). A genuine take's
+       words match far better forwards than backwards; another line, another language, noise
+       or a tone match about as badly either way. The ratio is mapped to 0..1 so that the
+       documented threshold (confidenceThreshold) separates them (docs/ALIGNMENT.md shows both
+       distributions).
+    6. Warp: the fine path, median-smoothed over 25 ms, a knot every 20 ms, strictly increasing.
 */
 #include "Align/Align.h"
 #include "Align/MonoSource.h"
 
 namespace loopstage::align
 {
-/** Fits the warp for `result` (its offset already found) and fills result.warp and
-    result.syncScore. */
-void fitWarp (const MonoSource& guide, const MonoSource& take, double maxDriftSeconds, AlignmentResult& result);
+/** Takes scoring at or above this are the line; below, a wrong take (calibrated on the labelled
+    set of Tests/Core/Align/adr_set, which checks it). */
+inline constexpr double confidenceThreshold = 0.5;
 
-/** The sync score of the global offset alone (no warp): fills result.syncScore, or leaves it
-    empty when the guide has no speech. Residuals are searched within +/- searchSeconds. */
-void scoreOffset (const MonoSource& guide, const MonoSource& take, double searchSeconds, AlignmentResult& result);
+/** Fills result's offset (seconds and samples, at the guide's rate), confidence, and with
+    options.warp the map; the sync score with options.warp or options.offsetSyncScore. */
+void fitAlignment (const MonoSource& guide, const MonoSource& take, const AlignOptions& options,
+                   AlignmentResult& result, Progress& progress);
+
+/** The sync score of the take moved by `offsetSeconds` alone (no warp), residuals searched
+    within +/- searchSeconds. Empty when the guide has no speech. */
+std::optional<SyncScore> scoreOffset (const MonoSource& guide, const MonoSource& take, double offsetSeconds,
+                                      double searchSeconds);
+
+/** The sync score of `aligned` (a take already moved or warped onto the guide's timeline, e.g.
+    the file `--out` wrote) against the guide, measured afresh: residuals searched within
+    +/- searchSeconds. Empty when the guide has no speech. */
+std::optional<SyncScore> scoreAligned (const MonoSource& guide, const MonoSource& aligned, double searchSeconds);
 } // namespace loopstage::align

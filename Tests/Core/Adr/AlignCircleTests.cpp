@@ -174,7 +174,8 @@ TEST_CASE ("ADR: an aligned take is a Broadcast WAV any DAW places on the guide'
     CHECK (reader.info().frames == a.take.aligned->length);
 
     // Placed at its TimeReference, the aligned copy sits on the guide: what is left between them
-    // is below a millisecond.
+    // is the warp's own residual (a re-performance stretched word by word has no single sample
+    // offset), under 3 ms; a misplaced TimeReference would be off by the take's lead-in.
     const auto guide = audio::readAudio (stage.dir / "guide.wav");
     const auto copy = reader.readRange (0, reader.info().frames);
     align::MonoSignal g, c;
@@ -187,7 +188,7 @@ TEST_CASE ("ADR: an aligned take is a Broadcast WAV any DAW places on the guide'
         c.samples.push_back (copy.channels[0][(size_t) i]);
     }
     const auto residual = align::alignSignals (g, c, {});
-    CHECK (std::abs (residual.offsetSeconds) < 0.001);
+    CHECK (std::abs (residual.offsetSeconds) < 0.003);
 }
 
 TEST_CASE ("ADR: circling a take that was never aligned is refused and changes nothing", "[adr]")

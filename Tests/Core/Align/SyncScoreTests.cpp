@@ -74,8 +74,8 @@ TEST_CASE ("sync score on a noisy guide: found, and 40 ms off reads clearly wors
             // The same take played 40 ms late as a whole.
             auto shifted = synced;
             shifted.offsetSeconds -= 0.04;
-            shifted.syncScore.reset();
-            align::scoreOffset (align::SignalSource (guide), align::SignalSource (take), 0.4, shifted);
+            shifted.syncScore = align::scoreOffset (align::SignalSource (guide), align::SignalSource (take),
+                                                    shifted.offsetSeconds, 0.4);
             REQUIRE (shifted.syncScore.has_value());
             INFO ("40 ms late: median " << shifted.syncScore->medianMs << " p95 " << shifted.syncScore->p95Ms);
             CHECK (std::abs (shifted.syncScore->medianMs - 40.0) <= 6.0);
