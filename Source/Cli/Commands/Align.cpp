@@ -3,6 +3,7 @@
 #include "CommandTable.h"
 #include "Align/Align.h"
 #include "Align/MonoSource.h"
+#include "Align/TimeWarp.h"
 #include "Align/WarpRenderer.h"
 #include "Base/Error.h"
 
@@ -31,18 +32,27 @@ namespace
         // Read span by span: memory does not grow with the files' full-rate size.
         const align::FileSource guide (guidePath);
         const align::FileSource take (takePath);
-        const auto result = align::alignSources (guide, take, options, out.progress());
-        if (auto target = args.value ("out"))
+        auto result = align::alignSources (guide, take, options, out.progress());
+        const auto target = args.value ("out");
+        if (target)
+        {
             align::renderAligned (takePath, result, guide.frames(), guide.sampleRate(), *target, out.progress());
+            // What was written, measured afresh against the guide (the fit's own residual would
+            // read near 0 by construction).
+            result.syncScore = align::scoreAligned (guide, align::FileSource (*target), options.maxDriftSeconds);
+        }
 
         Json json { { "sample_rate", result.sampleRate },
                     { "offset_seconds", result.offsetSeconds },
                     { "offset_samples", result.offsetSamples },
                     { "confidence", result.confidence },
-                    { "peak_to_sidelobe", result.peakToSidelobe } };
+                    { "match_ratio", result.matchRatio },
+                    { "peak_to_sidelobe", result.peakToSidelobe },
+                    { "inverted", result.inverted } };
         std::string human = "offset  " + fixed (result.offsetSeconds, 6) + " s  (" + fixed (result.offsetSamples, 2)
                           + " samples at " + std::to_string (result.sampleRate) + " Hz)\n"
-                          + "confidence  " + fixed (result.confidence, 3);
+                          + "confidence  " + fixed (result.confidence, 3)
+                          + (result.inverted ? "\npolarity  inverted" : "");
         if (options.warp)
         {
             Json warp = Json::array();
@@ -51,8 +61,9 @@ namespace
             json["warp"] = warp;
             human += "\nwarp  " + std::to_string (result.warp.size()) + " points";
         }
-        // The residual after the warp, or after the offset alone with --sync.
-        if (! options.warp && ! options.offsetSyncScore)
+        // The residual after the warp, or after the offset alone with --sync; with --out, of the
+        // written file.
+        if (! options.warp && ! options.offsetSyncScore && ! target)
         {
         }
         else if (result.syncScore)
@@ -69,7 +80,7 @@ namespace
             json["sync_score"] = nullptr;
             human += "\nsync  - (no speech to judge)";
         }
-        if (auto target = args.value ("out"))
+        if (target)
             human += "\nwrote " + *target;
         out.result (json, human);
         return exitOk;
@@ -80,9 +91,11 @@ const Command alignCommand {
     "align an ADR take to its guide track (offset, confidence, optional time-warp)",
     "usage: loopstage align GUIDE TAKE [--warp | --sync] [--max-offset SECONDS] [--out ALIGNED.wav] [--json]\n"
     "\n"
-    "  Finds how much later the same sound occurs in TAKE than in GUIDE (take(t + offset) ~ guide(t);\n"
-    "  a take that is the guide after 0.5 s of silence gives +0.5), to a fraction of a sample,\n"
-    "  with files at different sample rates, a noisy guide and an EQ'd booth take. Multichannel\n"
+    "  Finds how much later the same line occurs in TAKE than in GUIDE (take(t + offset) ~ guide(t);\n"
+    "  a take that is the guide after 0.5 s of silence gives +0.5): for a re-performance, where the\n"
+    "  bulk of the words line up (the median word-onset difference, an editor's bulk sync); for a\n"
+    "  copy of the guide's sound, to a fraction of a sample. Files at different sample rates, a\n"
+    "  noisy guide, an EQ'd booth take, a slate or breath before the line are fine. Multichannel\n"
     "  files are mixed to mono for the analysis.\n"
     "  --warp          also fit a time-warp for a re-performance that drifts word by word\n"
     "  --sync          without --warp: also score how well the words sit after the offset alone\n"
@@ -91,9 +104,15 @@ const Command alignCommand {
     "                  timeline: guide's rate and length, take's channels and sample format\n"
     "\n"
     "JSON: {\"sample_rate\" (the guide's), \"offset_seconds\", \"offset_samples\", \"confidence\" (0-1),\n"
-    "       \"peak_to_sidelobe\"[, \"warp\": [[guide_s, take_s], ...]],\n"
+    "       \"match_ratio\", \"peak_to_sidelobe\", \"inverted\"[, \"warp\": [[guide_s, take_s], ...]],\n"
     "       \"sync_score\": {\"median_ms\", \"p95_ms\", \"segments\"} or null (no speech)}\n"
-    "  sync_score (with --warp or --sync): the words' residual after the warp, or the offset alone.",
+    "  confidence: 0.5 and over, the take is the guide's line; under 0.5, another line, language,\n"
+    "  or no speech (calibrated on labelled takes, docs/ALIGNMENT.md). match_ratio: how well the\n"
+    "  words match forwards over the take played backwards (genuine takes well under 0.8).\n"
+    "  peak_to_sidelobe: the waveform match when the take is a copy of the guide's sound, else 0;\n"
+    "  inverted: such a copy's polarity is flipped (reported, not corrected in --out).\n"
+    "  sync_score (with --warp, --sync or --out): the words' residual after the warp or the offset\n"
+    "  alone; with --out, measured afresh on the written file.",
     { .flags = { "warp", "sync" }, .values = { "max-offset", "out" } },
     runAlign,
     40,

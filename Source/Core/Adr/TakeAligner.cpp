@@ -1,5 +1,6 @@
 #include "Adr/TakeAligner.h"
 #include "Align/MonoSource.h"
+#include "Align/TimeWarp.h"
 #include "Align/WarpRenderer.h"
 #include "AudioFile/AudioFileReader.h"
 #include "AudioFile/BextChunk.h"
@@ -155,6 +156,11 @@ TakeAlignment alignTake (const session::Session& s, const std::string& cueId, co
         align::renderAligned (take.file, r, (std::int64_t) guide.samples.size(), guide.sampleRate, file, progress,
                               tagsFor (s, *cue, take, start));
         take.aligned = session::AlignedCopy { file, start, (std::int64_t) guide.samples.size() };
+        // The score of what was written, measured afresh: the fit's own residual reads near 0
+        // by construction and says nothing about the render.
+        take.syncScore.reset();
+        if (const auto measured = align::scoreAligned (align::SignalSource (guide), align::FileSource (file), alignOptions.maxDriftSeconds))
+            take.syncScore = session::SyncScore { measured->medianMs, measured->p95Ms };
     }
     return alignment;
 }

@@ -4,16 +4,21 @@
 
     Design (docs/ALIGNMENT.md has the user-facing description):
     - Files are read span by span and mixed to mono as read (MonoSource.h): only what must be
-      whole is held (4 kHz copies for the coarse search, feature frames and the DTW's way back
-      for the warp), never a full-rate copy of a file; see docs/ALIGNMENT.md "Memory".
-    - Global offset: OffsetFinder.h (coarse 4 kHz PHAT-beta search over all lags, then a
-      full-rate Hannan-Thomson-weighted Welch cross-spectrum, exact sub-sample maximum).
+      whole is held (feature frames and the DTW's band), never a full-rate copy of a file;
+      memory grows linearly with length (docs/ALIGNMENT.md "Memory").
+    - Features.h: log-mel frames (5 ms hop; 10 ms past 10 min) on each file's own timeline, so
+      voice, room, noise and sample rate matter little.
+    - TimeWarp.h: a coarse line (CoarseLine.h: pace and lag on 40 ms frames), coarse-to-fine
+      DTW around it (Dtw.h: open ends, pause-aware steps), then the offset as an editor's bulk
+      sync (median over word onsets, refined on level curves, OnsetRefiner.h), or for a copy of
+      the guide's sound the waveform match to a fraction of a sample (OffsetFinder.h, polarity
+      aware). Confidence: the words' match forwards against the take played backwards.
       Convention of ../shared/CLI.md: take(t + offset) ~ guide(t), in guide samples.
-    - Different rates: Resample.h brings the take onto the guide's rate (exact polyphase).
-    - Warp (optional): Features.h (log-mel frames, 5 ms hop) -> TimeWarp.h (DTW in a band
-      around the global offset -> smoothed monotonic piecewise-linear map) -> SyncScore.h (also for the offset alone).
-    - Rendering: WarpRenderer.h (offset only: band-limited shift; warp: Rubber Band offline
-      with a key-frame map, pitch and formants kept).
+    - Different rates: Resample.h brings the take onto the guide's rate for the waveform match
+      and the render (exact polyphase, fractional offset folded in).
+    - SyncScore.h: the words' residual after the warp or the offset alone.
+    - Rendering: WarpRenderer.h (offset only: band-limited shift; warp: Rubber Band piece by
+      piece, RubberBandWarp.h).
     The warp map is data ([guide seconds, take seconds] pairs), stored with the take in the
     session (session::Take::warp) so the take file is never rewritten.
     Threads: every function here is self-contained and may run on any worker thread; FFTW
@@ -61,6 +66,7 @@ struct AlignmentResult
     double confidence = 0.0;                  ///< 0..1, see TimeWarp.h (confidenceThreshold)
     double matchRatio = 1.0;                  ///< words' distance forwards over backwards (TimeWarp.h)
     double peakToSidelobe = 0.0;              ///< waveform match of a copy (OffsetFinder.h); 0: not a copy
+    bool inverted = false;                    ///< a copy whose polarity is flipped (mic or cable wired the other way)
     std::vector<WarpPoint> warp;              ///< monotonic; empty without --warp
     std::optional<SyncScore> syncScore;       ///< residual after warp (or offset); empty: no speech
 };

@@ -279,6 +279,7 @@ void fitAlignment (const MonoSource& guide, const MonoSource& take, const AlignO
         {
             result.offsetSeconds = match.offsetSamples / guide.sampleRate();
             result.peakToSidelobe = match.peakToSidelobe;
+            result.inverted = match.inverted;
         }
         if (debugging())
             std::fprintf (stderr, "align: waveform %.3f psr %.1f%s\n", match.offsetSamples, match.peakToSidelobe,
