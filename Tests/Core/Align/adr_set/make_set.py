@@ -135,6 +135,21 @@ def check_onsets(perf, onsets, what):
     assert onsets[0] - perf.synth[0][1] >= 0, f'{what}: first word cut'
 
 
+def check_rendered(x, onsets, what, soft):
+    """Listen-free check of a dry render: the level rises at every labelled onset.  The rise is
+    the 2 ms envelope's maximum over the next 20 ms against its value 3 ms before; under 1.2 the
+    label would be wrong (assert), under 4 the word starts softly out of the previous word's tail
+    (a fricative after a loud vowel) and is listed in labels.json as soft_onsets."""
+    env = L.envelope(x)
+    for i, o in enumerate(onsets):
+        before = env[max(0, o - int(0.003 * RATE))]
+        after = env[o:o + int(0.020 * RATE)].max()
+        ratio = after / max(before, 1e-12)
+        assert ratio >= 1.2, f'{what}: no rise at word {i} onset ({ratio:.2f})'
+        if ratio < 4:
+            soft.append([what, i, round(float(ratio), 2)])
+
+
 def whole_line(text, voice, speed=165, pitch=50):
     """A whole line in one espeak-ng call, silence trimmed (babble, other actors, slates)."""
     x = L.espeak_raw(text, voice, speed, pitch)
@@ -233,6 +248,7 @@ def make_reperformed(idx, k, rng):
         pt = int(np.clip(pg + rng.uniform(-8, 8), 0, 99))
         desc.append(f'same voice {vg}, {sg} -> {st} wpm ({100 * (st / sg - 1):+.1f} %)')
     pgd = Performance(LINES[li], vg, sg, pg)
+    soft = []
     ptk = Performance(LINES[li], vt, st, pt)
 
     # guide timing
@@ -285,6 +301,7 @@ def make_reperformed(idx, k, rng):
     # guide signal
     n_g = pgd.end_of(on_g) + int(rng.uniform(0.4, 1.2) * RATE)
     guide = pgd.render(on_g, n_g)
+    check_rendered(guide, on_g, 'guide', soft)
     regions = pgd.regions(on_g)
     if 'other-actor' in conds:
         other = whole_line(LINES[(li + 7) % len(LINES)], str(rng.choice([v for v in VOICES if v != vg])),
@@ -314,6 +331,7 @@ def make_reperformed(idx, k, rng):
     # take signal
     n_t = ptk.end_of(on_t) + int(rng.uniform(0.3, 1.0) * RATE)
     take = ptk.render(on_t, n_t)
+    check_rendered(take, on_t, 'take', soft)
     t_regions = ptk.regions(on_t)
     if 'open-ends' in conds:
         first = on_t[0] - ptk.synth[0][1]
@@ -350,7 +368,7 @@ def make_reperformed(idx, k, rng):
         category='re-performed', kind=primary, conditions=sorted(conds), line=LINES[li],
         guide=guide, take=take, rate_guide=RATE, rate_take=rate_t,
         guide_onsets=on_g / RATE, take_onsets=on_t / RATE,
-        bulk_sync=float(np.median(diffs)), polarity='normal', desc=desc, moved=moved,
+        bulk_sync=float(np.median(diffs)), polarity='normal', desc=desc, moved=moved, soft=soft,
         words=[w for w, _ in pgd.words])
 
 
@@ -389,6 +407,8 @@ def make_clean(idx, k, rng):
     check_onsets(perf, on, 'dry')
     n = perf.end_of(on) + int(rng.uniform(1.6, 2.2) * RATE)
     dry = perf.render(on, n)
+    soft = []
+    check_rendered(dry, on, 'dry', soft)
     regions = perf.regions(on)
     d = float(rng.uniform(-0.9, 1.4) * RATE)
     d = np.floor(d) + rng.uniform(0.05, 0.95)        # never a whole number of samples
@@ -445,7 +465,7 @@ def make_clean(idx, k, rng):
         category='clean', kind='+'.join(conds), conditions=conds, line=LINES[li],
         guide=guide, take=take, rate_guide=RATE, rate_take=rate_t,
         guide_onsets=on / RATE, take_onsets=(on + d) / RATE, bulk_sync=d / RATE,
-        offset_samples=d, polarity='inverted' if inv else 'normal', desc=desc,
+        offset_samples=d, polarity='inverted' if inv else 'normal', desc=desc, soft=soft,
         truth_check={'precise_error_samples': round(float(est - d), 5),
                      'scipy_oneliner_error_samples': round(float(sc - d), 4) if not inv else None},
         words=[w for w, _ in perf.words])
@@ -548,6 +568,8 @@ def make_pair(args):
     if 'offset_samples' in p:
         labels['offset_samples'] = round(float(p['offset_samples']), 5)
         labels['truth_check'] = p['truth_check']
+    if p.get('soft'):
+        labels['soft_onsets'] = p['soft']
     if p.get('moved'):
         labels['moved_words'] = p['moved']
     if labels['take_onsets']:
