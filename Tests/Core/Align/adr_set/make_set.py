@@ -200,7 +200,7 @@ def production(dry, regions, rng, conds, line_index, desc):
     if 'reverb' in conds:
         x = L.reverb(x, rng)
         desc.append('location reverb (sox)')
-    kinds = [c for c in conds if c.startswith('noise-')]
+    kinds = sorted(c for c in conds if c.startswith('noise-'))
     if kinds:
         kind = kinds[0][6:]
         snr = rng.uniform(0, 20)
@@ -224,7 +224,7 @@ def production(dry, regions, rng, conds, line_index, desc):
 def make_reperformed(idx, k, rng):
     primary = RP_PRIMARY[k % len(RP_PRIMARY)]
     conds = {primary} | {c for c in RP_PRIMARY if c != primary and rng.random() < 0.22}
-    noise_kinds = [c for c in conds if c.startswith('noise-')]
+    noise_kinds = sorted(c for c in conds if c.startswith('noise-'))   # sorted: set order varies per run
     if len(noise_kinds) > 1:   # one noise kind per guide
         keep = primary if primary.startswith('noise-') else noise_kinds[0]
         conds -= set(noise_kinds) - {keep}
