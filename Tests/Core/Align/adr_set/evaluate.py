@@ -130,9 +130,9 @@ def score(lab, r, dt, warp):
     s['confidence'] = conf if finite(conf) else None
     if lab['genuine']:
         if not (finite(conf) and conf > CONFIDENCE_THRESHOLD):
-            s['fail'].append(f'confidence {conf} <= {CONFIDENCE_THRESHOLD}')
+            s['fail'].append(f'confidence {conf:.3f} <= {CONFIDENCE_THRESHOLD}' if finite(conf) else f'confidence {conf}')
     elif not (finite(conf) and conf < CONFIDENCE_THRESHOLD):
-        s['fail'].append(f'confidence {conf} >= {CONFIDENCE_THRESHOLD} on a wrong take')
+        s['fail'].append(f'confidence {conf:.3f} >= {CONFIDENCE_THRESHOLD} on a wrong take' if finite(conf) else f'confidence {conf} on a wrong take')
     off = r.get('offset_seconds')
     if lab['category'] == 're-performed':
         if finite(off):
@@ -322,6 +322,11 @@ def write_svg(path, scores, label):
     t = X(CONFIDENCE_THRESHOLD)
     el.append(f'<line x1="{t}" y1="34" x2="{t}" y2="252" stroke="#111" stroke-dasharray="5,4"/>')
     el.append(f'<text x="{t + 4}" y="46" fill="#111">threshold {CONFIDENCE_THRESHOLD}</text>')
+    g = [v for v in groups[0][2] if v is not None]
+    w = groups[1][2]
+    if g and w:
+        el.append(f'<text x="{x1}" y="46" text-anchor="end" fill="#444">min genuine {min(g):.3f}, '
+                  f'max wrong {max(w):.3f}, margin {min(g) - max(w):+.3f}</text>')
     el.append('</svg>')
     with open(path, 'w') as f:
         f.write('\n'.join(el) + '\n')
