@@ -286,7 +286,7 @@ def print_report(scores, summ, who, warp):
 
 def write_svg(path, scores, label):
     """Strip plot + histogram of the confidences, genuine above, wrong below, threshold line."""
-    W, H, x0, x1 = 760, 300, 90, 730
+    W, H, x0, x1 = 760, 316, 90, 730
     groups = [('genuine', '#2a7ab0', [s['confidence'] for s in scores if s['category'] != 'wrong']),
               ('wrong', '#c0392b', [s['confidence'] if s.get('confidence') is not None else 0.0
                                     for s in scores if s['category'] == 'wrong'])]
@@ -325,7 +325,7 @@ def write_svg(path, scores, label):
     g = [v for v in groups[0][2] if v is not None]
     w = groups[1][2]
     if g and w:
-        el.append(f'<text x="{x1}" y="46" text-anchor="end" fill="#444">min genuine {min(g):.3f}, '
+        el.append(f'<text x="{x1}" y="308" text-anchor="end" fill="#444">min genuine {min(g):.3f}, '
                   f'max wrong {max(w):.3f}, margin {min(g) - max(w):+.3f}</text>')
     el.append('</svg>')
     with open(path, 'w') as f:
