@@ -300,20 +300,21 @@ void renderWarped (const std::filesystem::path& take, const AlignmentResult& ali
     {
         const auto& a = points[cuts[piece]];
         const auto& b = points[cuts[piece + 1]];
-        const WarpPiece next { a.in, b.in, a.out, b.out, joinFade[piece], joinFade[piece + 1] };
-        // Copies that move the input by the same whole number of samples are one copy: no
-        // crossfade of a sample with itself (which is not always bit-exact in float).
-        auto shift = [] (const WarpPiece& x) { return std::llround (x.outStart - x.inStart); };
-        if (! pieces.empty() && methods.back() == PieceMethod::copy && chooseMethod (next, rate) == PieceMethod::copy
-            && shift (pieces.back()) == shift (next) && std::llround (next.outEnd - next.inEnd) == shift (next))
+        WarpPiece next { a.in, b.in, a.out, b.out, joinFade[piece], joinFade[piece + 1] };
+        const auto method = chooseMethod (next, rate);
+        // Copies that move the input by the same whole number of samples meet without a
+        // crossfade (a sample crossfaded with itself is not always bit-exact in float): each
+        // takes its side of the join. Not merged: a piece's span is held whole.
+        auto shift = [] (double out, double in) { return std::llround (out - in); };
+        if (! pieces.empty() && methods.back() == PieceMethod::copy && method == PieceMethod::copy
+            && shift (pieces.back().outEnd, pieces.back().inEnd) == shift (next.outStart, next.inStart)
+            && shift (pieces.back().outStart, pieces.back().inStart) == shift (next.outStart, next.inStart))
         {
-            pieces.back().inEnd = next.inEnd;
-            pieces.back().outEnd = next.outEnd;
-            pieces.back().fadeOut = next.fadeOut;
-            continue;
+            pieces.back().fadeOut = 0.0;
+            next.fadeIn = 0.0;
         }
         pieces.push_back (next);
-        methods.push_back (chooseMethod (next, rate));
+        methods.push_back (method);
     }
 
     // Pieces go out in batches: the spans are read here (one reader), every (piece, channel)

@@ -15,10 +15,12 @@ namespace
     constexpr std::int64_t minStretchInput = 2048, minStretchOutput = 1024;
     constexpr double minStretchRatio = 0.1;
 
-    /** Output frames [first, end) the copy and the splice cover: the piece and its fades. */
+    /** Output frames [first, end) the copy and the splice cover: the piece and its fades. A join
+        without a fade is split at the frame after it: each side takes its own frames. */
     std::pair<std::int64_t, std::int64_t> outputSpan (const WarpPiece& p)
     {
-        return { (std::int64_t) std::floor (p.outStart - p.fadeIn), (std::int64_t) std::ceil (p.outEnd + p.fadeOut) + 1 };
+        return { p.fadeIn > 0.0 ? (std::int64_t) std::floor (p.outStart - p.fadeIn) : (std::int64_t) std::ceil (p.outStart),
+                 p.fadeOut > 0.0 ? (std::int64_t) std::ceil (p.outEnd + p.fadeOut) + 1 : (std::int64_t) std::ceil (p.outEnd) };
     }
 
     /** Output = input + shift at the piece's start (`first`) and end (`second`). */

@@ -3,7 +3,8 @@
     it is made, one channel at a time. Internal.
 
     - copy: a ratio within 1e-4 of 1 (and ends within a millisecond): the input moved by a whole
-      number of samples, sample-exact, nothing stretched.
+      number of samples, sample-exact, nothing stretched (two copies with the same shift meet
+      without a crossfade: fades of 0, each covering its own side of the join).
     - splice: what Rubber Band 3.1.2 cannot stretch (a span under 2048 input or 1024 output
       frames: it comes back short or empty; a squeeze under 0.1: a pause the guide hardly has):
       the input copied from the piece's start, crossfaded over the piece into the input copied
