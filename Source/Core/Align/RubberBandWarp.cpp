@@ -1,12 +1,20 @@
 #include "Align/RubberBandWarp.h"
 #include "Align/ChannelSpans.h"
 #include "Align/Resample.h"
+#include "Align/WarpPiece.h"
 #include "Dsp/Decibels.h"
 
-#include <rubberband/RubberBandStretcher.h>
-
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <exception>
+#include <functional>
+#include <mutex>
+#include <thread>
+
+#ifdef __linux__
+#include <sched.h>
+#endif
 
 // Why pieces, not one keyed stretch: Rubber Band 3.1.2's key-frame map misplaces words by
 // 20-60 ms (R3) or drifts 4-26 ms late (R2) on a re-performed line, while a constant-ratio
@@ -117,65 +125,56 @@ namespace
         split (p, cut, last, tolerance, minFrames, loudness, cuts);
     }
 
-    /** One constant-ratio offline stretch of the whole of `input` (one piece's span). */
-    std::vector<std::vector<float>> stretch (const std::vector<std::vector<float>>& input, double ratio, int rate)
+    /** The worker threads to use: `requested`, else one per core this process may run on. */
+    int workerCount (int requested)
     {
-        const std::int64_t from = 0, to = input.empty() ? 0 : (std::int64_t) input[0].size();
-        using RubberBand::RubberBandStretcher;
-        const auto channels = input.size();
-        const auto frames = to - from;
-        RubberBandStretcher stretcher ((size_t) rate, channels,
-                                       RubberBandStretcher::OptionProcessOffline
-                                           | RubberBandStretcher::OptionEngineFiner
-                                           | RubberBandStretcher::OptionChannelsTogether
-                                           | RubberBandStretcher::OptionFormantPreserved
-                                           | RubberBandStretcher::OptionPitchHighQuality);
-        stretcher.setTimeRatio (ratio);
-        stretcher.setExpectedInputDuration ((size_t) frames);
+        if (requested > 0)
+            return requested;
+#ifdef __linux__
+        cpu_set_t set;
+        if (sched_getaffinity (0, sizeof (set), &set) == 0)
+            return std::max (1, CPU_COUNT (&set));
+#endif
+        return std::max (1, (int) std::thread::hardware_concurrency());
+    }
 
-        const std::int64_t block = 8192;
-        std::vector<const float*> in (channels);
-        auto feed = [&] (bool study, std::int64_t pos)
+    /** Runs job(0..count-1) on up to `threads` threads (this one included); rethrows the first
+        exception a job threw. */
+    void parallelFor (size_t count, int threads, const std::function<void (size_t)>& job)
+    {
+        std::atomic<size_t> next { 0 };
+        std::exception_ptr failure;
+        std::mutex failureLock;
+        auto work = [&]
         {
-            const auto n = std::min (block, to - pos);
-            for (size_t c = 0; c < channels; ++c)
-                in[c] = input[c].data() + pos;
-            const bool final = pos + n >= to;
-            if (study)
-                stretcher.study (in.data(), (size_t) n, final);
-            else
-                stretcher.process (in.data(), (size_t) n, final);
-        };
-        for (auto pos = from; pos < to; pos += block)
-            feed (true, pos);
-
-        std::vector<std::vector<float>> out (channels);
-        std::vector<float*> dest (channels);
-        auto drain = [&]
-        {
-            for (int available = stretcher.available(); available > 0; available = stretcher.available())
+            for (size_t j = next++; j < count; j = next++)
             {
-                const auto have = out[0].size();
-                for (size_t c = 0; c < channels; ++c)
+                try
                 {
-                    out[c].resize (have + (size_t) available);
-                    dest[c] = out[c].data() + have;
+                    job (j);
                 }
-                stretcher.retrieve (dest.data(), (size_t) available);
+                catch (...)
+                {
+                    const std::scoped_lock lock (failureLock);
+                    if (! failure)
+                        failure = std::current_exception();
+                    next = count;
+                }
             }
         };
-        for (auto pos = from; pos < to; pos += block)
-        {
-            feed (false, pos);
-            drain();
-        }
-        drain();
-        return out;
+        std::vector<std::thread> pool;
+        for (int t = 1; t < threads && (size_t) t < count; ++t)
+            pool.emplace_back (work);
+        work();
+        for (auto& t : pool)
+            t.join();
+        if (failure)
+            std::rethrow_exception (failure);
     }
 } // namespace
 
 void renderWarped (const std::filesystem::path& take, const AlignmentResult& alignment, std::int64_t outFrames,
-                   int rate, audio::AudioFileWriter& writer, Progress& progress)
+                   int rate, audio::AudioFileWriter& writer, Progress& progress, int threads)
 {
     const int takeRate = (int) audio::probeAudio (take).sampleRate;
     const double guideLength = (double) outFrames / rate;
@@ -295,48 +294,96 @@ void renderWarped (const std::filesystem::path& take, const AlignmentResult& ali
             ch.erase (ch.begin(), ch.begin() + count);
         written = upTo;
     };
-    std::vector<std::vector<float>> span;
+    std::vector<WarpPiece> pieces;
+    std::vector<PieceMethod> methods;
     for (size_t piece = 0; piece + 1 < cuts.size(); ++piece)
     {
         const auto& a = points[cuts[piece]];
         const auto& b = points[cuts[piece + 1]];
-        const double ratio = ratios[piece];
-        const double fadeIn = joinFade[piece], fadeOut = joinFade[piece + 1];
-        // Stretch a little either side so the crossfades have material; place it so that input
-        // frame a.in lands exactly on output frame a.out.
-        const auto from = std::max<std::int64_t> (0, (std::int64_t) std::floor (a.in - fadeIn / ratio - 64.0));
-        const auto to = std::min<std::int64_t> (inFrames, (std::int64_t) std::ceil (b.in + fadeOut / ratio + 64.0));
-        flush ((std::int64_t) std::floor (a.out - fadeIn));
-        input.read (from, to - from, span);
-        const auto stretched = stretch (span, ratio, rate);
-        const double origin = a.out - (a.in - (double) from) * ratio;
-        const auto placed = (std::int64_t) std::llround (origin);
-
-        auto weight = [&] (double t)
+        WarpPiece next { a.in, b.in, a.out, b.out, joinFade[piece], joinFade[piece + 1] };
+        const auto method = chooseMethod (next, rate);
+        // Copies that move the input by the same whole number of samples meet without a
+        // crossfade (a sample crossfaded with itself is not always bit-exact in float): each
+        // takes its side of the join. Not merged: a piece's span is held whole.
+        auto shift = [] (double out, double in) { return std::llround (out - in); };
+        if (! pieces.empty() && methods.back() == PieceMethod::copy && method == PieceMethod::copy
+            && shift (pieces.back().outEnd, pieces.back().inEnd) == shift (next.outStart, next.inStart)
+            && shift (pieces.back().outStart, pieces.back().inStart) == shift (next.outStart, next.inStart))
         {
-            double w = 1.0;
-            if (fadeIn > 0.0)
-                w = std::min (w, std::clamp ((t - (a.out - fadeIn)) / (2.0 * fadeIn), 0.0, 1.0));
-            if (fadeOut > 0.0)
-                w = std::min (w, std::clamp (((b.out + fadeOut) - t) / (2.0 * fadeOut), 0.0, 1.0));
-            return w;
-        };
-        const auto length = (std::int64_t) stretched[0].size();
-        const auto begin = std::max<std::int64_t> (written, placed);
-        const auto end = std::min<std::int64_t> (outFrames, placed + length);
-        if (end > written)
-            for (auto& ch : pending)
-                if ((std::int64_t) ch.size() < end - written)
-                    ch.resize ((size_t) (end - written), 0.0f);
-        for (auto t = begin; t < end; ++t)
-        {
-            const auto g = (float) weight ((double) t);
-            if (g <= 0.0f)
-                continue;
-            for (int c = 0; c < channels; ++c)
-                pending[(size_t) c][(size_t) (t - written)] += g * stretched[(size_t) c][(size_t) (t - placed)];
+            pieces.back().fadeOut = 0.0;
+            next.fadeIn = 0.0;
         }
-        progress.update ((double) (piece + 1) / (double) (cuts.size() - 1), "warp");
+        pieces.push_back (next);
+        methods.push_back (method);
+    }
+
+    // Pieces go out in batches: the spans are read here (one reader), every (piece, channel)
+    // is made on its own by any thread, and the batch is summed in order. Nothing depends on
+    // which thread made what, so the output is the same for any thread count.
+    const int workers = workerCount (threads);
+    const auto batchJobs = (size_t) (4 * workers);
+    const std::int64_t batchFrames = (std::int64_t) workers * 20 * rate;   // input frames x channels
+    struct Batched
+    {
+        PieceMethod method;
+        std::int64_t first = 0;
+        std::vector<std::vector<float>> input;
+        std::vector<PieceOutput> output;
+    };
+    std::vector<Batched> batch;
+    for (size_t next = 0; next < pieces.size();)
+    {
+        batch.clear();
+        std::int64_t frames = 0;
+        while (next < pieces.size() && (batch.empty() || (batch.size() * (size_t) channels < batchJobs && frames < batchFrames)))
+        {
+            const auto& p = pieces[next];
+            Batched b;
+            b.method = methods[next++];
+            const auto [first, end] = pieceInput (p, b.method, inFrames);
+            b.first = first;
+            input.read (first, end - first, b.input);
+            b.output.resize ((size_t) channels);
+            frames += (end - first) * channels;
+            batch.push_back (std::move (b));
+        }
+        const size_t firstPiece = next - batch.size();
+        std::vector<std::pair<size_t, int>> jobs;   // (index in batch, channel), longest first
+        for (size_t k = 0; k < batch.size(); ++k)
+            for (int c = 0; c < channels; ++c)
+                jobs.emplace_back (k, c);
+        std::stable_sort (jobs.begin(), jobs.end(), [&] (const auto& x, const auto& y)
+                          { return batch[x.first].input[0].size() > batch[y.first].input[0].size(); });
+        parallelFor (jobs.size(), workers, [&] (size_t j)
+        {
+            auto& b = batch[jobs[j].first];
+            const auto& in = b.input[(size_t) jobs[j].second];
+            b.output[(size_t) jobs[j].second] = makePiece (pieces[firstPiece + jobs[j].first], b.method, in.data(), b.first,
+                                                           (std::int64_t) in.size(), rate);
+        });
+
+        for (size_t k = 0; k < batch.size(); ++k)
+        {
+            const auto& p = pieces[firstPiece + k];
+            flush ((std::int64_t) std::floor (p.outStart - p.fadeIn));
+            for (int c = 0; c < channels; ++c)
+            {
+                const auto& made = batch[k].output[(size_t) c];
+                const auto length = (std::int64_t) made.samples.size();
+                const auto begin = std::max<std::int64_t> (written, made.placed);
+                const auto end = std::min<std::int64_t> (outFrames, made.placed + length);
+                auto& out = pending[(size_t) c];
+                if (end > written && (std::int64_t) out.size() < end - written)
+                    out.resize ((size_t) (end - written), 0.0f);
+                for (auto t = begin; t < end; ++t)
+                {
+                    const auto g = (float) pieceWeight (p, (double) t);
+                    if (g > 0.0f)
+                        out[(size_t) (t - written)] += g * made.samples[(size_t) (t - made.placed)];
+                }
+            }
+            progress.update ((double) (firstPiece + k + 1) / (double) pieces.size(), "warp");
+        }
     }
     flush (outFrames);
 }

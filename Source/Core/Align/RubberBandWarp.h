@@ -7,8 +7,10 @@
 
 namespace loopstage::align
 {
-/** Writes `outFrames` frames at `rate` (the guide's) of the warped `take` to `writer`, piece by
-    piece: only one piece of the take (read from the file) and its stretch are held. */
+/** Writes `outFrames` frames at `rate` (the guide's) of the warped `take` to `writer`, batch by
+    batch: a few pieces of the take per thread (read from the file) and their stretches are
+    held. `threads` 0: one per core this process may run on (its CPU affinity). The output does
+    not depend on the thread count, bit for bit. */
 void renderWarped (const std::filesystem::path& take, const AlignmentResult& alignment, std::int64_t outFrames,
-                   int rate, audio::AudioFileWriter& writer, Progress& progress);
+                   int rate, audio::AudioFileWriter& writer, Progress& progress, int threads = 0);
 } // namespace loopstage::align

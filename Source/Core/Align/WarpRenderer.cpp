@@ -20,7 +20,7 @@ namespace
 
 void renderAligned (const std::filesystem::path& take, const AlignmentResult& alignment,
                     std::int64_t guideFrames, int guideRate, const std::filesystem::path& out,
-                    Progress& progress, const AlignedFileTags& tags)
+                    Progress& progress, const AlignedFileTags& tags, int threads)
 {
     const auto info = audio::probeAudio (take);
     const int takeRate = (int) info.sampleRate;
@@ -53,7 +53,7 @@ void renderAligned (const std::filesystem::path& take, const AlignmentResult& al
     }
     else
     {
-        renderWarped (take, alignment, guideFrames, guideRate, writer, progress);
+        renderWarped (take, alignment, guideFrames, guideRate, writer, progress, threads);
     }
     writer.commit();
 }

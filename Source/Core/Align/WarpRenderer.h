@@ -26,8 +26,9 @@ struct AlignedFileTags
     std::optional<audio::IxmlChunk> ixml;
 };
 
-/** Writes `out`. `guideFrames` at `guideRate` fix the output length and rate. */
+/** Writes `out`. `guideFrames` at `guideRate` fix the output length and rate. `threads` for the
+    warp (0: one per core this process may run on); the file is the same for any count. */
 void renderAligned (const std::filesystem::path& take, const AlignmentResult& alignment,
                     std::int64_t guideFrames, int guideRate, const std::filesystem::path& out,
-                    Progress& progress = Progress::none(), const AlignedFileTags& tags = {});
+                    Progress& progress = Progress::none(), const AlignedFileTags& tags = {}, int threads = 0);
 } // namespace loopstage::align
