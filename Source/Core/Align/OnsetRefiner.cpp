@@ -59,7 +59,7 @@ namespace
 } // namespace
 
 std::optional<double> refineOnset (const MonoSource& guide, double guideSeconds, const MonoSource& take,
-                                   double takeSeconds, double searchSeconds)
+                                   double takeSeconds, double searchSeconds, double* correlation)
 {
     const int span = (int) std::lround (1000.0 * (beforeSeconds + afterSeconds));
     const int reach = (int) std::lround (1000.0 * searchSeconds);
@@ -69,6 +69,8 @@ std::optional<double> refineOnset (const MonoSource& guide, double guideSeconds,
     for (int lag = -reach; lag <= reach; ++lag)
         score[(size_t) (lag + reach)] = pearson (g.data(), x.data() + (lag + reach), span);
     const auto best = (int) (std::max_element (score.begin(), score.end()) - score.begin());
+    if (correlation != nullptr)
+        *correlation = score[(size_t) best];
     if (score[(size_t) best] < 0.4)
         return std::nullopt;
     double lag = best - reach;

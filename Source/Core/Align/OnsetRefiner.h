@@ -15,5 +15,5 @@ namespace loopstage::align
 /** The correction (seconds) to add to `takeSeconds` so it meets `guideSeconds`; empty when
     the level curves do not agree well enough (correlation under 0.4) to say. */
 std::optional<double> refineOnset (const MonoSource& guide, double guideSeconds, const MonoSource& take,
-                                   double takeSeconds, double searchSeconds = 0.012);
+                                   double takeSeconds, double searchSeconds = 0.012, double* correlation = nullptr);
 } // namespace loopstage::align

@@ -5,6 +5,7 @@
 #include "Align/OffsetFinder.h"
 #include "Align/OnsetRefiner.h"
 #include "Align/SyncScore.h"
+#include "Align/WordOnsets.h"
 
 #include <algorithm>
 #include <cmath>
@@ -147,37 +148,66 @@ namespace
     struct OnsetPair
     {
         double guideSeconds, takeSeconds;
+        double contrast = 0.0;   ///< path distance over the word / distance 0.6 s off the path
     };
 
-    // Word onsets of the file that shows its words more clearly, with where the path puts them
-    // in the other. Take onsets far from any guide speech (a slate, a breath) are left out
-    // while others remain.
-    std::vector<OnsetPair> onsetPairs (const Frames& g, const Frames& x, const DtwPath& path)
+    // How much better the path matches a word's first 250 ms than the same take frames against
+    // the guide 0.6 s either side: a word the guide also says stands well under 1; a slate
+    // matched against another actor's line does not.
+    double contrastAt (const Frames& g, const Frames& x, const DtwPath& path, double takeSeconds)
     {
-        std::vector<OnsetPair> all, nearGuideSpeech;
         const double hop = g.features.hopSeconds;
-        const int reach = (int) std::lround (0.1 / hop);
-        auto guideSpeaksNear = [&] (double i)
+        const int from = (int) std::lround (takeSeconds / hop), span = (int) std::lround (0.25 / hop);
+        const int shift = (int) std::lround (0.6 / hop);
+        double on = 0.0, off = 0.0;
+        int count = 0;
+        auto it = std::lower_bound (path.cells.begin(), path.cells.end(), from,
+                                    [] (const DtwCell& c, int j) { return c.take < j; });
+        for (; it != path.cells.end() && it->take < from + span; ++it, ++count)
         {
-            const int from = std::max (0, (int) i - reach), to = std::min ((int) g.speech.size(), (int) i + reach + 1);
+            on += frameDistance (g.features, it->guide, x.features, it->take);
+            const int lo = std::max (0, it->guide - shift), hi = std::min (g.features.frames() - 1, it->guide + shift);
+            off += 0.5 * (frameDistance (g.features, lo, x.features, it->take) + frameDistance (g.features, hi, x.features, it->take));
+        }
+        return count > 0 && off > 0.0 ? on / off : 1.0;
+    }
+
+    // Word onsets of the file that shows its words more clearly (the booth take, as a rule),
+    // with where the path puts them in the other. Take onsets far from any guide speech (a
+    // slate, a breath) are left out while others remain.
+    std::vector<OnsetPair> onsetPairs (const Frames& g, const Frames& x, const DtwPath& path,
+                                       const MonoSource& guide, const MonoSource& take)
+    {
+        const double hop = g.features.hopSeconds;
+        auto through = [hop] (const std::vector<double>& map, double seconds)
+        {
+            const auto j = (size_t) std::clamp ((int) std::lround (seconds / hop), 0, (int) map.size() - 1);
+            return (map[j] + (seconds / hop - (double) j)) * hop;
+        };
+        const int reach = (int) std::lround (0.1 / hop);
+        auto guideSpeaksNear = [&] (double seconds)
+        {
+            const int i = (int) std::lround (seconds / hop);
+            const int from = std::max (0, i - reach), to = std::min ((int) g.speech.size(), i + reach + 1);
             return from < to && std::find (g.speech.begin() + from, g.speech.begin() + to, (char) 1) != g.speech.begin() + to;
         };
-        if (speechRangeDb (x.features) >= speechRangeDb (g.features))
+        const auto takeOnsets = wordOnsets (take), guideOnsets = wordOnsets (guide);
+        std::vector<OnsetPair> all, nearGuideSpeech;
+        if (takeOnsets.rangeDb >= guideOnsets.rangeDb)
         {
             const auto guideAt = guideFrameOf (path, x.features.frames());
-            for (const auto& [from, to] : speechSegments (x.features))
+            for (const double t : takeOnsets.seconds)
             {
-                const double i = guideAt[(size_t) from];
-                all.push_back ({ i * hop, from * hop });
-                if (guideSpeaksNear (i))
+                all.push_back ({ through (guideAt, t), t, contrastAt (g, x, path, t) });
+                if (guideSpeaksNear (all.back().guideSeconds))
                     nearGuideSpeech.push_back (all.back());
             }
         }
         else
         {
             const auto takeAt = takeFrameOf (path, g.features.frames());
-            for (const auto& [from, to] : speechSegments (g.features))
-                nearGuideSpeech.push_back ({ from * hop, takeAt[(size_t) from] * hop });
+            for (const double u : guideOnsets.seconds)
+                nearGuideSpeech.push_back ({ u, through (takeAt, u) });
         }
         return nearGuideSpeech.empty() ? all : nearGuideSpeech;
     }
@@ -207,6 +237,44 @@ namespace
             map.push_back ({ i * hop, t * hop });
         }
         return map;
+    }
+
+    // The words of the line: onsets whose displacement (take minus guide) follows one straight
+    // line in take time, within 150 ms, with a slope a re-performance can have (pace within
+    // 15 %), the line chosen to hold the most onsets. A slate, a breath or another actor's line
+    // that the path has paired with something in the guide falls off it. Exhaustive over
+    // pairs of onsets for up to 300 onsets (a long take's bulk is its words anyway).
+    std::vector<size_t> lineWords (const std::vector<OnsetPair>& onsets, const std::vector<double>& displacement)
+    {
+        const size_t n = onsets.size();
+        std::vector<size_t> all (n);
+        for (size_t k = 0; k < n; ++k)
+            all[k] = k;
+        if (n < 4 || n > 300)
+            return all;
+        std::vector<size_t> best;
+        double bestResidual = 0.0;
+        for (size_t i = 0; i < n; ++i)
+            for (size_t j = i + 1; j < n; ++j)
+            {
+                const double dt = onsets[j].takeSeconds - onsets[i].takeSeconds;
+                if (dt <= 0.0)
+                    continue;
+                const double slope = (displacement[j] - displacement[i]) / dt;
+                if (std::abs (slope) > 0.15)
+                    continue;
+                std::vector<size_t> inliers;
+                double residual = 0.0;
+                for (size_t k = 0; k < n; ++k)
+                {
+                    const double r = std::abs (displacement[k] - displacement[i] - slope * (onsets[k].takeSeconds - onsets[i].takeSeconds));
+                    if (r <= 0.15)
+                        inliers.push_back (k), residual += r;
+                }
+                if (inliers.size() > best.size() || (inliers.size() == best.size() && residual < bestResidual))
+                    best = std::move (inliers), bestResidual = residual;
+            }
+        return best.size() >= 3 ? best : all;
     }
 
     // Interquartile range: how far the onsets disagree (a copy: a millisecond or less).
@@ -259,7 +327,7 @@ void fitAlignment (const MonoSource& guide, const MonoSource& take, const AlignO
     result.confidence = std::clamp ((0.9 - result.matchRatio) / 0.2, 0.0, 1.0);
 
     // Take minus guide (seconds) at each word onset, as the path has them (5 ms frames).
-    const auto onsets = onsetPairs (g, x, fit.path);
+    const auto onsets = onsetPairs (g, x, fit.path, guide, take);
     std::vector<double> displacements;
     for (const auto& onset : onsets)
         displacements.push_back (onset.takeSeconds - onset.guideSeconds);
@@ -289,8 +357,21 @@ void fitAlignment (const MonoSource& guide, const MonoSource& take, const AlignO
     if (! copy && ! onsets.empty())
     {
         for (size_t k = 0; k < onsets.size(); ++k)
-            displacements[k] += refineOnset (guide, onsets[k].guideSeconds, take, onsets[k].takeSeconds).value_or (0.0);
-        result.offsetSeconds = median (displacements);
+        {
+            double correlation = 0.0;
+            const auto refined = refineOnset (guide, onsets[k].guideSeconds, take, onsets[k].takeSeconds, 0.012, &correlation);
+            if (debugging())
+                std::fprintf (stderr, "align: onset guide %.3f take %.3f shift %.1f ms refined %+.1f ms r %.2f d %.2f\n", onsets[k].guideSeconds,
+                              onsets[k].takeSeconds, 1000.0 * displacements[k], 1000.0 * refined.value_or (0.0), correlation,
+                              onsets[k].contrast);
+            displacements[k] += refined.value_or (0.0);
+        }
+        std::vector<double> line;
+        for (const auto k : lineWords (onsets, displacements))
+            line.push_back (displacements[k]);
+        if (debugging())
+            std::fprintf (stderr, "align: %zu of %zu onsets on the line\n", line.size(), displacements.size());
+        result.offsetSeconds = median (line);
     }
     if (options.maxOffsetSeconds)
         result.offsetSeconds = std::clamp (result.offsetSeconds, -*options.maxOffsetSeconds, *options.maxOffsetSeconds);
