@@ -116,6 +116,22 @@ FeatureFrames logMelFrames (const SampleReader& read, std::int64_t length, int s
         for (int i = 0; i < frames; ++i)
             f.values[(size_t) i * (size_t) stride + (size_t) b] -= (float) mean;
     }
+    // Where a band sits within 6 dB of its floor (20th percentile) it shows the room's noise,
+    // not the voice: the distance then counts only a take that is louder there (bounded).
+    if (frames >= 20)
+    {
+        f.quiet.assign ((size_t) frames * (size_t) mels, 0);
+        for (int b = 0; b < mels; ++b)
+        {
+            for (int i = 0; i < frames; ++i)
+                column[(size_t) i] = f.values[(size_t) i * (size_t) stride + (size_t) b];
+            const auto low = column.begin() + (long) (0.2 * (frames - 1));
+            std::nth_element (column.begin(), low, column.end());
+            const float limit = *low + (float) (0.6 * std::log (10.0));
+            for (int i = 0; i < frames; ++i)
+                f.quiet[(size_t) i * (size_t) mels + (size_t) b] = f.values[(size_t) i * (size_t) stride + (size_t) b] < limit;
+        }
+    }
     // Deltas (frame i+1 minus frame i-1): onsets, where sync is judged, stand out.
     for (int i = 0; i < frames; ++i)
         for (int b = 0; b < mels; ++b)
@@ -135,6 +151,9 @@ FeatureFrames pooled (const FeatureFrames& f, int factor)
     out.values.assign ((size_t) m * (size_t) f.bands, 0.0f);
     out.energyDb.assign ((size_t) m, -120.0f);
     out.speechDb.assign ((size_t) m, -120.0f);
+    const int half = f.bands / 2;
+    if (! f.quiet.empty())
+        out.quiet.assign ((size_t) m * (size_t) half, 1);
     for (int k = 0; k < m; ++k)
     {
         const int from = k * factor, to = std::min (n, from + factor);
@@ -146,6 +165,9 @@ FeatureFrames pooled (const FeatureFrames& f, int factor)
                 o[b] += v[b];
             out.energyDb[(size_t) k] = std::max (out.energyDb[(size_t) k], f.energyDb[(size_t) i]);
             out.speechDb[(size_t) k] = std::max (out.speechDb[(size_t) k], f.speechDb[(size_t) i]);
+            if (! f.quiet.empty())
+                for (int b = 0; b < half; ++b)
+                    out.quiet[(size_t) k * (size_t) half + (size_t) b] &= f.quiet[(size_t) i * (size_t) half + (size_t) b];
         }
         for (int b = 0; b < f.bands; ++b)
             o[b] /= (float) (to - from);
@@ -166,6 +188,8 @@ FeatureFrames reversed (const FeatureFrames& f)
     }
     std::reverse (out.energyDb.begin(), out.energyDb.end());
     std::reverse (out.speechDb.begin(), out.speechDb.end());
+    for (int i = 0; i < n && ! f.quiet.empty(); ++i)
+        std::copy_n (f.quiet.data() + (size_t) (n - 1 - i) * (size_t) half, half, out.quiet.data() + (size_t) i * (size_t) half);
     return out;
 }
 
@@ -176,6 +200,20 @@ float frameDistance (const FeatureFrames& a, int i, const FeatureFrames& b, int 
     const float* x = a.frame (i);
     const float* y = b.frame (j);
     float sum = 0.0f;
+    if (! a.quiet.empty())
+    {
+        const int half = a.bands / 2;
+        const unsigned char* q = a.quiet.data() + (size_t) i * (size_t) half;
+        for (int k = 0; k < half; ++k)
+        {
+            const float d = x[k] - y[k];
+            if (! q[k] || d < 0.0f)
+                sum += d * d;
+            const float e = x[half + k] - y[half + k];
+            sum += q[k] ? 0.25f * e * e : e * e;
+        }
+        return std::sqrt (sum);
+    }
     for (int k = 0; k < a.bands; ++k)
         sum += (x[k] - y[k]) * (x[k] - y[k]);
     return std::sqrt (sum);

@@ -21,6 +21,7 @@ struct FeatureFrames
     std::vector<float> speechDb;        ///< per frame, power in the speech band 300 Hz - 4 kHz (dB):
                                         ///< where words are, even under traffic rumble and hum
 
+    std::vector<unsigned char> quiet;   ///< frames x 32: 1 where the band sits at its noise floor (empty: none)
     int frames() const noexcept { return bands > 0 ? (int) (values.size() / (size_t) bands) : 0; }
     const float* frame (int i) const noexcept { return values.data() + (size_t) i * (size_t) bands; }
 };
