@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 #include <complex>
+#include <cstdio>
+#include <cstdlib>
 
 namespace loopstage::align
 {
@@ -55,6 +57,149 @@ namespace
     }
 } // namespace
 
+namespace
+{
+    // A long pair (a reel) whose take runs at another pace (PAL speed-up is 4 %) drifts by
+    // seconds over its length, so no single lag lines it up, and a pace would have to be right
+    // to 1e-4 for the whole file to correlate. Excerpts of the guide (20 s) each find their own
+    // pace and lag against the whole take instead, on 160 ms frames of the 32 static bands
+    // (a pace step of 0.8 % then drifts under a frame across an excerpt), and the line through
+    // the excerpts that agree (within 1 s) is the answer. Cost: excerpts x paces x bands FFTs
+    // of the take's length in 160 ms frames (about a second for a 30-minute reel).
+    CoarseLine lineFromExcerpts (const std::vector<float>& g, const std::vector<float>& x, int bands, int n, int m,
+                                 double hopSeconds, std::optional<double> maxInterceptFrames)
+    {
+        CoarseLine best;
+        const int pool = std::max (1, (int) std::lround (0.16 / hopSeconds)), staticBands = bands / 2;
+        auto pooled = [&] (const std::vector<float>& v, int frames)
+        {
+            const int out = frames / pool;
+            std::vector<float> p ((size_t) out * (size_t) staticBands, 0.0f);
+            for (int k = 0; k < out; ++k)
+                for (int i = k * pool; i < (k + 1) * pool; ++i)
+                    for (int b = 0; b < staticBands; ++b)
+                        p[(size_t) k * (size_t) staticBands + (size_t) b] += v[(size_t) i * (size_t) bands + (size_t) b] / (float) pool;
+            return p;
+        };
+        const auto gp = pooled (g, n), xp = pooled (x, m);
+        const int gn = n / pool, xm = m / pool;
+        const double frameSeconds = hopSeconds * pool;
+        const int excerpt = (int) std::lround (20.0 / frameSeconds);
+        if (gn < 2 * excerpt || xm < excerpt)
+            return best;
+        const int count = std::clamp (gn / excerpt, 2, 9);
+        const int longest = (int) std::ceil (excerpt * 1.13) + 1;
+        const int size = fastFftSize ((std::int64_t) xm + longest + 2);
+        RealFft ef (size), xf (size);
+        // The take's spectrum per band, once.
+        std::vector<std::complex<float>> takeSpectra ((size_t) staticBands * (size_t) xf.bins());
+        for (int b = 0; b < staticBands; ++b)
+        {
+            std::fill (xf.time(), xf.time() + size, 0.0f);
+            for (int k = 0; k < xm; ++k)
+                xf.time()[k] = xp[(size_t) k * (size_t) staticBands + (size_t) b];
+            xf.forward();
+            std::copy (xf.spectrum(), xf.spectrum() + xf.bins(), takeSpectra.begin() + (std::ptrdiff_t) ((size_t) b * (size_t) xf.bins()));
+        }
+        // The take's energy over any run of frames, for a local normalisation.
+        std::vector<double> takeEnergy ((size_t) xm + 1, 0.0);
+        for (int k = 0; k < xm; ++k)
+        {
+            double e = 0.0;
+            for (int b = 0; b < staticBands; ++b)
+                e += (double) xp[(size_t) k * (size_t) staticBands + (size_t) b] * xp[(size_t) k * (size_t) staticBands + (size_t) b];
+            takeEnergy[(size_t) k + 1] = takeEnergy[(size_t) k] + e;
+        }
+        struct Lag
+        {
+            double guideFrame, takeFrame, score;
+        };
+        std::vector<Lag> lags;
+        std::vector<std::complex<double>> sum ((size_t) ef.bins());
+        std::vector<float> stretched;
+        for (int w = 0; w < count; ++w)
+        {
+            const int start = (int) ((double) (gn - excerpt) * (w + 0.5) / count);
+            Lag found { 0.0, 0.0, -1.0 };
+            for (double pace = 0.88; pace <= 1.1201; pace += 0.008)
+            {
+                // The excerpt as the take would play it: `pace` take frames per guide frame.
+                const int length = (int) std::floor (excerpt * pace);
+                stretched.assign ((size_t) length * (size_t) staticBands, 0.0f);
+                for (int k = 0; k < length; ++k)
+                {
+                    const double at = start + k / pace;
+                    const int i = std::min (gn - 1, (int) at), j = std::min (gn - 1, i + 1);
+                    const float f = (float) (at - i);
+                    for (int b = 0; b < staticBands; ++b)
+                        stretched[(size_t) k * (size_t) staticBands + (size_t) b]
+                            = (1.0f - f) * gp[(size_t) i * (size_t) staticBands + (size_t) b] + f * gp[(size_t) j * (size_t) staticBands + (size_t) b];
+                }
+                double energy = 0.0;
+                for (const float v : stretched)
+                    energy += (double) v * v;
+                if (energy <= 0.0)
+                    continue;
+                std::fill (sum.begin(), sum.end(), std::complex<double>());
+                for (int b = 0; b < staticBands; ++b)
+                {
+                    std::fill (ef.time(), ef.time() + size, 0.0f);
+                    for (int k = 0; k < length; ++k)
+                        ef.time()[k] = stretched[(size_t) k * (size_t) staticBands + (size_t) b];
+                    ef.forward();
+                    const auto* t = takeSpectra.data() + (size_t) b * (size_t) xf.bins();
+                    for (int k = 0; k < ef.bins(); ++k)
+                        sum[(size_t) k] += std::conj (std::complex<double> (ef.spectrum()[k])) * std::complex<double> (t[k]);
+                }
+                for (int k = 0; k < ef.bins(); ++k)
+                    xf.spectrum()[k] = std::complex<float> (sum[(size_t) k]);
+                xf.inverse();
+                for (int lag = 0; lag + length <= xm; ++lag)
+                {
+                    const double local = takeEnergy[(size_t) (lag + length)] - takeEnergy[(size_t) lag];
+                    if (local <= 0.0)
+                        continue;
+                    const double score = xf.time()[lag] / ((double) size * std::sqrt (energy * local));
+                    if (score > found.score)
+                        found = { (start + 0.5 * excerpt) * pool, (lag + 0.5 * length) * pool, score };
+                }
+            }
+            if (std::getenv ("LOOPSTAGE_ALIGN_DEBUG"))
+                std::fprintf (stderr, "align: excerpt at %.1f s: take %.1f s score %.3f\n", found.guideFrame * hopSeconds,
+                              found.takeFrame * hopSeconds, found.score);
+            if (found.score > 0.0)
+                lags.push_back (found);
+        }
+        // The line through two excerpts' lags that the most others agree with (within 1 s).
+        const double tolerance = 1.0 / hopSeconds;
+        size_t bestCount = 0;
+        for (size_t i = 0; i < lags.size(); ++i)
+            for (size_t j = i + 1; j < lags.size(); ++j)
+            {
+                const double slope = (lags[j].takeFrame - lags[i].takeFrame) / (lags[j].guideFrame - lags[i].guideFrame);
+                if (slope < 0.85 || slope > 1.15)
+                    continue;
+                const double intercept = lags[i].takeFrame - slope * lags[i].guideFrame;
+                if (maxInterceptFrames && std::abs (intercept) > *maxInterceptFrames)
+                    continue;
+                size_t agree = 0;
+                double score = 0.0;
+                for (const auto& l : lags)
+                    if (std::abs (l.takeFrame - (slope * l.guideFrame + intercept)) <= tolerance)
+                        ++agree, score += l.score;
+                score /= (double) std::max<size_t> (1, agree);
+                if (agree > bestCount || (agree == bestCount && score > best.score))
+                {
+                    bestCount = agree;
+                    best = { slope, intercept, score, true };
+                }
+            }
+        if (bestCount < 2)
+            best.found = false;
+        return best;
+    }
+} // namespace
+
 CoarseLine findCoarseLine (const FeatureFrames& guide, const std::vector<char>& guideSpeech,
                            const FeatureFrames& take, const std::vector<char>& takeSpeech,
                            std::optional<double> maxInterceptFrames, bool searchPace)
@@ -71,6 +216,11 @@ CoarseLine findCoarseLine (const FeatureFrames& guide, const std::vector<char>& 
         guideEnergy += (double) v * v;
     if (guideEnergy <= 0.0)
         return best;
+
+    // A reel: excerpts, when there are enough of them to agree on a line.
+    if (! searchPace && n >= 3 * (int) std::lround (20.0 / guide.hopSeconds))
+        if (auto line = lineFromExcerpts (g, x, bands, n, m, guide.hopSeconds, maxInterceptFrames); line.found)
+            return line;
 
     std::vector<double> paces { 1.0 };
     if (searchPace)

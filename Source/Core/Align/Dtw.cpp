@@ -34,7 +34,7 @@ DtwPath warpPath (const FeatureFrames& g, const FeatureFrames& x, const DtwWindo
         const float guideHold = penaltyOf (options.guideSpeech, i);
         for (int j = lo; j <= hi; ++j)
         {
-            const float d = frameDistance (g, i, x, j);
+            const float d = options.takeReversed ? reversedFrameDistance (g, i, x, j) : frameDistance (g, i, x, j);
             float best = inf;
             unsigned char step = 0;
             if (i == 0)

@@ -41,6 +41,7 @@ struct DtwOptions
     float speechPenalty = 2.0f;
     const std::vector<char>* guideSpeech = nullptr;   ///< per frame, 1 = speech (null: all speech)
     const std::vector<char>* takeSpeech = nullptr;
+    bool takeReversed = false;   ///< the take's frames are read backwards (Features.h reversedFrameDistance)
 };
 
 /** The cheapest path through `window`; empty cells when no path exists. */

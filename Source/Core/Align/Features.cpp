@@ -142,7 +142,7 @@ FeatureFrames logMelFrames (const SampleReader& read, std::int64_t length, int s
     f.bands = stride;
     return f;
 }
-FeatureFrames pooled (const FeatureFrames& f, int factor)
+FeatureFrames pooled (const FeatureFrames& f, int factor, bool backwards)
 {
     FeatureFrames out;
     out.bands = f.bands;
@@ -158,11 +158,12 @@ FeatureFrames pooled (const FeatureFrames& f, int factor)
     {
         const int from = k * factor, to = std::min (n, from + factor);
         float* o = out.values.data() + (size_t) k * (size_t) f.bands;
-        for (int i = from; i < to; ++i)
+        for (int r = from; r < to; ++r)
         {
+            const int i = backwards ? n - 1 - r : r;
             const float* v = f.frame (i);
             for (int b = 0; b < f.bands; ++b)
-                o[b] += v[b];
+                o[b] += backwards && b >= half ? -v[b] : v[b];
             out.energyDb[(size_t) k] = std::max (out.energyDb[(size_t) k], f.energyDb[(size_t) i]);
             out.speechDb[(size_t) k] = std::max (out.speechDb[(size_t) k], f.speechDb[(size_t) i]);
             if (! f.quiet.empty())
@@ -175,47 +176,48 @@ FeatureFrames pooled (const FeatureFrames& f, int factor)
     return out;
 }
 
-FeatureFrames reversed (const FeatureFrames& f)
+namespace
 {
-    FeatureFrames out = f;
-    const int n = f.frames(), half = f.bands / 2;
-    for (int i = 0; i < n; ++i)
+    // Frame j of `b`, or of `b` played backwards (deltas negated), against frame i of `a`.
+    template <bool backwards>
+    float distance (const FeatureFrames& a, int i, const FeatureFrames& b, int j) noexcept
     {
-        const float* v = f.frame (n - 1 - i);
-        float* o = out.values.data() + (size_t) i * (size_t) f.bands;
-        for (int b = 0; b < f.bands; ++b)
-            o[b] = b < half ? v[b] : -v[b];
-    }
-    std::reverse (out.energyDb.begin(), out.energyDb.end());
-    std::reverse (out.speechDb.begin(), out.speechDb.end());
-    for (int i = 0; i < n && ! f.quiet.empty(); ++i)
-        std::copy_n (f.quiet.data() + (size_t) (n - 1 - i) * (size_t) half, half, out.quiet.data() + (size_t) i * (size_t) half);
-    return out;
-}
-
-float frameDistance (const FeatureFrames& a, int i, const FeatureFrames& b, int j) noexcept
-{
-    if (j < 0 || j >= b.frames())
-        return 1e3f;
-    const float* x = a.frame (i);
-    const float* y = b.frame (j);
-    float sum = 0.0f;
-    if (! a.quiet.empty())
-    {
+        if (j < 0 || j >= b.frames())
+            return 1e3f;
+        const float* x = a.frame (i);
+        const float* y = b.frame (backwards ? b.frames() - 1 - j : j);
         const int half = a.bands / 2;
-        const unsigned char* q = a.quiet.data() + (size_t) i * (size_t) half;
+        const float sign = backwards ? -1.0f : 1.0f;
+        float sum = 0.0f;
+        if (! a.quiet.empty())
+        {
+            const unsigned char* q = a.quiet.data() + (size_t) i * (size_t) half;
+            for (int k = 0; k < half; ++k)
+            {
+                const float d = x[k] - y[k];
+                if (! q[k] || d < 0.0f)
+                    sum += d * d;
+                const float e = x[half + k] - sign * y[half + k];
+                sum += q[k] ? 0.25f * e * e : e * e;
+            }
+            return std::sqrt (sum);
+        }
         for (int k = 0; k < half; ++k)
         {
-            const float d = x[k] - y[k];
-            if (! q[k] || d < 0.0f)
-                sum += d * d;
-            const float e = x[half + k] - y[half + k];
-            sum += q[k] ? 0.25f * e * e : e * e;
+            const float d = x[k] - y[k], e = x[half + k] - sign * y[half + k];
+            sum += d * d + e * e;
         }
         return std::sqrt (sum);
     }
-    for (int k = 0; k < a.bands; ++k)
-        sum += (x[k] - y[k]) * (x[k] - y[k]);
-    return std::sqrt (sum);
+} // namespace
+
+float frameDistance (const FeatureFrames& a, int i, const FeatureFrames& b, int j) noexcept
+{
+    return distance<false> (a, i, b, j);
+}
+
+float reversedFrameDistance (const FeatureFrames& a, int i, const FeatureFrames& b, int j) noexcept
+{
+    return distance<true> (a, i, b, j);
 }
 } // namespace loopstage::align

@@ -26,9 +26,17 @@ struct FeatureFrames
     const float* frame (int i) const noexcept { return values.data() + (size_t) i * (size_t) bands; }
 };
 
-/** Euclidean distance between frame i of `a` and frame j of `b`; 1000 when j is outside `b`
-    (a lag past either end never matches). Shared by the warp's DTW and the sync score. */
+/** Euclidean distance between frame i of `a` (the guide) and frame j of `b`; 1000 when j is
+    outside `b` (a lag past either end never matches). Where `a`'s band is quiet (at its noise
+    floor) its level only counts when `b` is louder there, and its delta a quarter: a production
+    track's noise neither hides the take's words nor stands in for them (bounded marginalisation,
+    as missing-data speech recognisers do). Shared by the warp's DTW and the sync score. */
 float frameDistance (const FeatureFrames& a, int i, const FeatureFrames& b, int j) noexcept;
+
+/** frameDistance against `b` played backwards: its frame j is b's frame (frames - 1 - j) with
+    the deltas negated. The same voice, room and noise with the words scrambled, the baseline a
+    wrong take is judged against (TimeWarp.h), without copying a reel's frames. */
+float reversedFrameDistance (const FeatureFrames& a, int i, const FeatureFrames& b, int j) noexcept;
 
 /** Reads samples [start, start + count) of a signal into `out` (silence outside it). */
 using SampleReader = std::function<void (std::int64_t start, std::int64_t count, float* out)>;
@@ -40,12 +48,9 @@ FeatureFrames logMelFrames (const SampleReader& read, std::int64_t length, int s
                             double hopSeconds = 0.005);
 
 /** Frames `factor` times longer: each the mean of `factor` frames' values, with the loudest of
-    their levels (a word inside the longer frame still reads as speech). */
-FeatureFrames pooled (const FeatureFrames& frames, int factor);
-
-/** The same frames in reverse time order (deltas negated): the same voice, room and noise with
-    the words scrambled, the baseline a wrong take is judged against (TimeWarp.h). */
-FeatureFrames reversed (const FeatureFrames& frames);
+    their levels (a word inside the longer frame still reads as speech). `backwards`: of the
+    frames played backwards (reversedFrameDistance). */
+FeatureFrames pooled (const FeatureFrames& frames, int factor, bool backwards = false);
 
 /** The same over samples in memory. */
 FeatureFrames logMelFrames (const std::vector<float>& samples, int sampleRate, double hopSeconds = 0.005);

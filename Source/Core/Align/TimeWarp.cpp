@@ -21,6 +21,10 @@ namespace
     {
         FeatureFrames features;
         std::vector<char> speech;
+        /** When set, these frames are `reversedOf` played backwards (features left empty: a
+            30-minute take's frames are not copied for the confidence's baseline). */
+        const FeatureFrames* reversedOf = nullptr;
+        const FeatureFrames& values() const { return reversedOf != nullptr ? *reversedOf : features; }
     };
 
     Frames framesOf (const MonoSource& source, double hop)
@@ -36,10 +40,11 @@ namespace
         return f;
     }
 
+    // `fine.speech` is already in the order the frames are read (backwards or not).
     Frames coarseOf (const Frames& fine, int factor)
     {
         Frames c;
-        c.features = pooled (fine.features, factor);
+        c.features = pooled (fine.values(), factor, fine.reversedOf != nullptr);
         c.speech.assign ((size_t) c.features.frames(), 0);
         for (size_t i = 0; i < fine.speech.size(); ++i)
             if (fine.speech[i])
@@ -55,7 +60,8 @@ namespace
         for (const auto& c : path.cells)
             if (g.speech[(size_t) c.guide] || x.speech[(size_t) c.take])
             {
-                sum += frameDistance (g.features, c.guide, x.features, c.take);
+                sum += x.reversedOf != nullptr ? reversedFrameDistance (g.features, c.guide, *x.reversedOf, c.take)
+                                               : frameDistance (g.features, c.guide, x.features, c.take);
                 ++count;
             }
         return count > 0 ? sum / count : 0.0;
@@ -104,8 +110,9 @@ namespace
         DtwOptions fineOptions;
         fineOptions.guideSpeech = &g.speech;
         fineOptions.takeSpeech = &x.speech;
-        fit.path = warpPath (g.features, x.features,
-                             refineWindow (coarse, factor, g.features.frames(), x.features.frames(), 2 * factor),
+        fineOptions.takeReversed = x.reversedOf != nullptr;
+        fit.path = warpPath (g.features, x.values(),
+                             refineWindow (coarse, factor, g.features.frames(), x.values().frames(), 2 * factor),
                              fineOptions);
         fit.found = ! fit.path.cells.empty();
         return fit;
@@ -274,13 +281,17 @@ namespace
     constexpr double copyPeakToSidelobe = 12.0;
 
     bool debugging() { return std::getenv ("LOOPSTAGE_ALIGN_DEBUG") != nullptr; }
+
+    // The feature hop: 5 ms for a line, 10 ms for a reel (a 30-minute pair's frames are then
+    // 46 MB a file; the warp's word onsets stay within 7 ms at p95, docs/BENCHMARKS.md).
+    double hopFor (double longerSeconds) { return longerSeconds > 600.0 ? 0.01 : 0.005; }
 } // namespace
 
 void fitAlignment (const MonoSource& guide, const MonoSource& take, const AlignOptions& options,
                    AlignmentResult& result, Progress& progress)
 {
     const double longer = std::max ((double) guide.frames() / guide.sampleRate(), (double) take.frames() / take.sampleRate());
-    const double hop = longer > 600.0 ? 0.01 : 0.005;
+    const double hop = hopFor (longer);
     const int factor = (int) std::lround (0.04 / hop);
     progress.update (0.1, "features");
     auto guideJob = std::async (std::launch::async, [&] { return framesOf (guide, hop); });
@@ -291,9 +302,10 @@ void fitAlignment (const MonoSource& guide, const MonoSource& take, const AlignO
 
     progress.update (0.4, "warp");
     // The backward fit (the confidence's baseline) runs beside the forward one.
-    auto backwardJob = std::async (std::launch::async, [&]
+    // A reel's runs after it instead: its DTW windows and coarse search are tens of megabytes.
+    auto backwardJob = std::async (longer > 600.0 ? std::launch::deferred : std::launch::async, [&]
     {
-        Frames bx { reversed (x.features), x.speech };
+        Frames bx { {}, x.speech, &x.features };
         std::reverse (bx.speech.begin(), bx.speech.end());
         const auto bcx = coarseOf (bx, factor);
         const auto fit = fitPath (g, bx, cg, bcx, factor, std::nullopt, searchPace);
@@ -393,7 +405,7 @@ std::optional<SyncScore> scoreOffset (const MonoSource& guide, const MonoSource&
                                       double searchSeconds)
 {
     const double longer = std::max ((double) guide.frames() / guide.sampleRate(), (double) take.frames() / take.sampleRate());
-    const double hop = longer > 600.0 ? 0.01 : 0.005;
+    const double hop = hopFor (longer);
     auto guideJob = std::async (std::launch::async, [&] { return framesOf (guide, hop); });
     const auto x = framesOf (take, hop);
     const auto g = guideJob.get();
