@@ -11,6 +11,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <chrono>
 #include <future>
 
 namespace loopstage::align
@@ -182,7 +183,9 @@ namespace
             const int from = std::max (0, i - reach), to = std::min ((int) g.speech.size(), i + reach + 1);
             return from < to && std::find (g.speech.begin() + from, g.speech.begin() + to, (char) 1) != g.speech.begin() + to;
         };
-        const auto takeOnsets = wordOnsets (take), guideOnsets = wordOnsets (guide);
+        auto guideJob = std::async (std::launch::async, [&] { return wordOnsets (guide); });
+        const auto takeOnsets = wordOnsets (take);
+        const auto guideOnsets = guideJob.get();
         std::vector<OnsetPair> all, nearGuideSpeech;
         if (takeOnsets.rangeDb >= guideOnsets.rangeDb)
         {
@@ -282,6 +285,14 @@ namespace
 
     bool debugging() { return std::getenv ("LOOPSTAGE_ALIGN_DEBUG") != nullptr; }
 
+    // Debug: seconds since the first call, to see where an alignment's time goes.
+    void stamp (const char* what)
+    {
+        static const auto start = std::chrono::steady_clock::now();
+        if (debugging())
+            std::fprintf (stderr, "align: %.3f s %s\n", std::chrono::duration<double> (std::chrono::steady_clock::now() - start).count(), what);
+    }
+
     // The feature hop: 5 ms for a line, 10 ms for a reel (a 30-minute pair's frames are then
     // 46 MB a file; the warp's word onsets stay within 7 ms at p95, docs/BENCHMARKS.md).
     double hopFor (double longerSeconds) { return longerSeconds > 600.0 ? 0.01 : 0.005; }
@@ -293,6 +304,7 @@ void fitAlignment (const MonoSource& guide, const MonoSource& take, const AlignO
     const double longer = std::max ((double) guide.frames() / guide.sampleRate(), (double) take.frames() / take.sampleRate());
     const double hop = hopFor (longer);
     const int factor = (int) std::lround (0.04 / hop);
+    stamp ("start");
     progress.update (0.1, "features");
     auto guideJob = std::async (std::launch::async, [&] { return framesOf (guide, hop); });
     const auto x = framesOf (take, hop);
@@ -300,6 +312,7 @@ void fitAlignment (const MonoSource& guide, const MonoSource& take, const AlignO
     const auto cg = coarseOf (g, factor), cx = coarseOf (x, factor);
     const bool searchPace = longer <= 300.0;
 
+    stamp ("features");
     progress.update (0.4, "warp");
     // The backward fit (the confidence's baseline) runs beside the forward one.
     // A reel's runs after it instead: its DTW windows and coarse search are tens of megabytes.
@@ -312,7 +325,9 @@ void fitAlignment (const MonoSource& guide, const MonoSource& take, const AlignO
         return fit.found ? speechDistance (g, bx, fit.path) : 0.0;
     });
     const auto fit = fitPath (g, x, cg, cx, factor, options.maxOffsetSeconds, searchPace);
+    stamp ("forward fit");
     const double backward = backwardJob.get();
+    stamp ("backward fit");
     if (! fit.found)
         return;
 
@@ -326,6 +341,7 @@ void fitAlignment (const MonoSource& guide, const MonoSource& take, const AlignO
 
     // Take minus guide (seconds) at each word onset, as the path has them (5 ms frames).
     const auto onsets = onsetPairs (g, x, fit.path, guide, take);
+    stamp ("word onsets");
     std::vector<double> displacements;
     for (const auto& onset : onsets)
         displacements.push_back (onset.takeSeconds - onset.guideSeconds);
@@ -373,6 +389,7 @@ void fitAlignment (const MonoSource& guide, const MonoSource& take, const AlignO
             std::fprintf (stderr, "align: %zu of %zu onsets on the line\n", line.size(), displacements.size());
         result.offsetSeconds = median (line);
     }
+    stamp ("offset");
     if (options.maxOffsetSeconds)
         result.offsetSeconds = std::clamp (result.offsetSeconds, -*options.maxOffsetSeconds, *options.maxOffsetSeconds);
     result.offsetSamples = result.offsetSeconds * guide.sampleRate();
