@@ -143,7 +143,17 @@ if [ "${ALIGN_BENCH_LONG:-1}" != 0 ]; then
   render_s=${ALIGN_BENCH_RENDER_SECONDS:-600}
   long_pair "$long_s" long
   rss=$( { /usr/bin/time -f %M "$work/eval/loopstage" align "$work/long-guide.wav" "$work/long-take.wav" --warp --json > "$work/long.json" || true; } 2>&1 | tail -1 )
-  long_ok=$(/usr/bin/python3 -c "import json,sys; json.load(open(sys.argv[1])); print('ok')" "$work/long.json" 2>/dev/null || echo "failed")
+  # The take is the guide's speech 3 % faster and 0.8 s later: the warp map should say so.
+  long_ok=$(/usr/bin/python3 - "$work/long.json" "$long_s" <<'PY' 2>/dev/null || echo "failed"
+import json, sys
+import numpy as np
+r = json.load(open(sys.argv[1])); seconds = float(sys.argv[2])
+w = np.array(r['warp'])
+inside = w[:, 0] < (seconds / 1.03) - 1.0            # where the take still has speech to map
+err = 1000 * np.abs(w[inside, 1] - (0.8 + w[inside, 0] / 1.03))
+print(f"warp vs the known pace: p95 {np.percentile(err, 95):.1f} ms, max {err.max():.0f} ms; confidence {r['confidence']:.2f}")
+PY
+)
   rm -f "$work"/long-*.wav
   long_pair "$render_s" render
   t0=$(date +%s.%N)

@@ -217,8 +217,10 @@ CoarseLine findCoarseLine (const FeatureFrames& guide, const std::vector<char>& 
     if (guideEnergy <= 0.0)
         return best;
 
-    // A reel: excerpts, when there are enough of them to agree on a line.
-    if (! searchPace && n >= 3 * (int) std::lround (20.0 / guide.hopSeconds))
+    // A minute or more: excerpts, when there are enough of them to agree on a line. (A pace
+    // step of 0.02 over the whole file drifts a second across two minutes: another stretch
+    // of similar words at a luckier pace can then outscore the right one.)
+    if (n >= 3 * (int) std::lround (20.0 / guide.hopSeconds))
         if (auto line = lineFromExcerpts (g, x, bands, n, m, guide.hopSeconds, maxInterceptFrames); line.found)
             return line;
 

@@ -8,9 +8,10 @@
     to 0 in its pauses, so silence and noise do not vote, and the bands' cross-correlations are
     summed (one FFT pair per band). A re-performance at another pace only correlates well once
     the take is stretched to the guide's pace, so for lines up to a few minutes the take is
-    resampled at paces 0.88 ... 1.12 and the best (pace, lag) wins. A reel (minutes) at another
-    pace (PAL speed-up: 4 %) drifts too far for any one lag: excerpts of the guide each find their
-    pace and lag, and the line most of them agree on wins. The result only places the warp's
+    resampled at paces 0.88 ... 1.12 and the best (pace, lag) wins. From a minute on (a scene, a
+    reel) a pace off by a step drifts too far for any one lag (PAL speed-up, 4 %, drifts a minute
+    over 30): excerpts of the guide each find their pace and lag, and the line most of them agree
+    on wins. The result only places the warp's
     search band (TimeWarp.h): it needs to be right within a second, not to the frame. */
 #include "Align/Features.h"
 
