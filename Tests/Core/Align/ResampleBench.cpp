@@ -2,6 +2,7 @@
 // through libsoxr in place of the hand-written Kaiser resampler, unless a benchmark shows ours
 // better in both accuracy and speed").
 //   resample_bench accuracy          accuracy table, 44.1 -> 48 kHz and 48 -> 44.1 kHz
+//   resample_bench out-path          the same with a fractional start (align --out), ours and SoxrStream
 //   resample_bench tones             gain, phase delay and residual per tone
 //   resample_bench speed SECONDS     single-thread CPU speed on SECONDS of mono audio
 // Contenders: align::Resampler at its defaults (as the aligner builds it), libsoxr at SOXR_HQ and
@@ -16,6 +17,7 @@
 // only in the band up to 20 kHz: what a resampler does between 20 kHz and the lower Nyquist is
 // its own transition band.
 #include "Align/Resample.h"
+#include "Align/SoxrStream.h"
 
 #include <fftw3.h>
 #include <soxr.h>
@@ -410,6 +412,55 @@ void toneTable()
     }
 }
 
+// The --out path: the take moved by a fractional start onto the guide's timeline. Ours folds the
+// fraction into its filter phase; SoxrStream rounds it to 1/up input samples. The reference is
+// the requested start, so that rounding counts as error.
+void outPath()
+{
+    const double seconds = 6.0, skip = 0.25;
+    std::printf ("| --out: take moved by START input samples onto the other rate | resampler | sum of 33 sines to 20 kHz: SNR"
+                 " | log sweep to 20 kHz: SNR | start reached |\n| --- | --- | --- | --- | --- |\n");
+    for (const auto& [inRate, outRate] : { std::pair { 44100, 48000 }, std::pair { 48000, 44100 } })
+    {
+        for (const double start : { 1234.37, -2205.5 })
+        {
+            const auto shifted = [start, inRate] (const Signal& s) { return [s, start, inRate] (double t) { return s (t + start / inRate); }; };
+            for (const bool soxr : { false, true })
+            {
+                double reached = start;
+                auto run = [&] (const std::vector<float>& in)
+                {
+                    const auto outputs = (std::int64_t) in.size() * outRate / inRate;
+                    if (! soxr)
+                    {
+                        std::vector<float> out ((size_t) outputs);
+                        align::Resampler (inRate, outRate, start).process (in.data(), (std::int64_t) in.size(), 0, outputs, out.data());
+                        return out;
+                    }
+                    auto input = [&in] (std::int64_t first, std::int64_t count, std::vector<std::vector<float>>& planes)
+                    { planes[0].assign (in.begin() + first, in.begin() + first + count); };
+                    align::SoxrStream stream (inRate, outRate, start, 1, (std::int64_t) in.size(), outputs, input);
+                    reached = stream.actualStart();
+                    std::vector<std::vector<float>> out;
+                    stream.read (outputs, out);
+                    return out[0];
+                };
+                // Input: the signal itself; reference: the signal START input samples later.
+                const auto tones = sampled (multiTone(), seconds, inRate, outRate);
+                const auto tonesShifted = sampled (shifted (multiTone()), seconds, inRate, outRate);
+                const auto sweep = sampled (logSweep (seconds - skip), seconds, inRate, outRate);
+                const auto sweepShifted = sampled (shifted (logSweep (seconds - skip)), seconds, inRate, outRate);
+                const double snrTones = snrDb (run (tones.first), tonesShifted.second, outRate, skip + 0.1);
+                const double snrSweep = snrDb (run (sweep.first), sweepShifted.second, outRate, skip + 0.1);
+                std::printf ("| %.1f -> %.1f kHz, start %.2f | %s | %.1f dB | %.1f dB | %+.4f input samples off |\n", rateKhz (inRate),
+                             rateKhz (outRate), start, soxr ? "SoxrStream (libsoxr SOXR_HQ, start rounded)" : "LoopStage Resampler",
+                             snrTones, snrSweep, reached - start);
+                std::fflush (stdout);
+            }
+        }
+    }
+}
+
 double cpuSeconds()
 {
     timespec t {};
@@ -455,13 +506,15 @@ int main (int argc, char** argv)
     const std::string command = argc > 1 ? argv[1] : "";
     if (command == "accuracy")
         accuracy();
+    else if (command == "out-path")
+        outPath();
     else if (command == "tones")
         toneTable();
     else if (command == "speed" && argc > 2)
         speed (std::atof (argv[2]), argc > 3 ? std::atoi (argv[3]) : 3);
     else
     {
-        std::fprintf (stderr, "usage: resample_bench accuracy | tones | speed SECONDS [RUNS]\n");
+        std::fprintf (stderr, "usage: resample_bench accuracy | out-path | tones | speed SECONDS [RUNS]\n");
         return 2;
     }
     return 0;
