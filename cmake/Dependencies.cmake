@@ -8,6 +8,7 @@ pkg_check_modules(SNDFILE REQUIRED IMPORTED_TARGET sndfile)
 pkg_check_modules(FFTW3F REQUIRED IMPORTED_TARGET fftw3f)
 pkg_check_modules(FFTW3 REQUIRED IMPORTED_TARGET fftw3)
 pkg_check_modules(RUBBERBAND REQUIRED IMPORTED_TARGET rubberband)
+pkg_check_modules(SOXR REQUIRED IMPORTED_TARGET soxr)
 
 if(LOOPSTAGE_TESTS)
   find_package(Catch2 2 CONFIG REQUIRED)

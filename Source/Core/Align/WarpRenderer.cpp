@@ -2,11 +2,13 @@
 #include "Align/ChannelSpans.h"
 #include "Align/Resample.h"
 #include "Align/RubberBandWarp.h"
+#include "Align/SoxrStream.h"
 #include "AudioFile/AudioFileReader.h"
 #include "AudioFile/AudioFileWriter.h"
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace loopstage::align
 {
@@ -36,15 +38,26 @@ void renderAligned (const std::filesystem::path& take, const AlignmentResult& al
     if (alignment.warp.size() < 2)
     {
         // Block by block: memory is one block of each channel, whatever the take's length.
-        const Resampler shift (takeRate, guideRate, alignment.offsetSeconds * takeRate);
-        ChannelSpans spans (take, shift, guideFrames);
+        // Another rate goes through libsoxr (flat to 20 kHz, SoxrStream.h); the same rate is a
+        // pure fractional shift, which soxr cannot do, so it stays on Resampler.h.
+        const double start = alignment.offsetSeconds * takeRate;
+        const Resampler shift (takeRate, guideRate, start);
+        std::optional<ChannelSpans> spans;
+        std::optional<SoxrStream> stream;
+        if (SoxrStream::canPlace (takeRate, guideRate))
+            stream.emplace (take, guideRate, start, guideFrames);
+        else
+            spans.emplace (take, shift, guideFrames);
         std::vector<std::vector<float>> block;
         std::vector<const float*> pointers ((size_t) info.channels);
         const std::int64_t blockFrames = 1 << 16;
         for (std::int64_t first = 0; first < guideFrames; first += blockFrames)
         {
             const auto count = std::min (blockFrames, guideFrames - first);
-            spans.read (first, count, block);
+            if (stream)
+                stream->read (count, block);
+            else
+                spans->read (first, count, block);
             for (int c = 0; c < info.channels; ++c)
                 pointers[(size_t) c] = block[(size_t) c].data();
             writer.write (pointers.data(), count);

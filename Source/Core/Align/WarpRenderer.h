@@ -2,12 +2,14 @@
 /** Renders a take onto the guide's timeline: same sample rate and length as the guide, the
     take's channel count and sample format, written atomically (AudioFileWriter).
 
-    Offset only: every channel is resampled (Resample.h) with the fractional offset folded into
-    the filter phase, so a 0.37-sample move and a 44.1 -> 48 kHz conversion are one band-limited
-    pass, block by block. With a warp map: RubberBandWarp.cpp (constant-ratio Rubber Band pieces
-    cut at the take's pauses), each piece's span read from the file when it is stretched.
-    Either way the take is read span by span (ChannelSpans.h) and the output written as it is
-    made: memory does not grow with the take's length or channel count.
+    Offset only, another rate (44.1 -> 48 kHz): libsoxr at SOXR_HQ streams the take front to
+    back (SoxrStream.h), the fractional offset reached to 1/294 of a sample through whole
+    samples dropped on both sides. Offset only, the same rate: Resample.h with the fractional
+    offset folded into the filter phase, block by block. With a warp map: RubberBandWarp.cpp
+    (constant-ratio Rubber Band pieces cut at the take's pauses), each piece's span read from
+    the file when it is stretched (ChannelSpans.h: random access, so Resample.h). Either way the
+    take is read span by span and the output written as it is made: memory does not grow with
+    the take's length or channel count.
 */
 #include "Align/Align.h"
 #include "AudioFile/BextChunk.h"
