@@ -232,6 +232,16 @@ CoarseLine findCoarseLine (const FeatureFrames& guide, const std::vector<char>& 
     const int size = fastFftSize ((std::int64_t) n + (std::int64_t) std::ceil (m / paces.back()) + 2);
     RealFft gf (size), xf (size);
     std::vector<std::complex<double>> sum ((size_t) gf.bins());
+    // The guide's spectrum per band, once for every pace.
+    std::vector<std::complex<float>> guideSpectra ((size_t) bands * (size_t) gf.bins());
+    for (int b = 0; b < bands; ++b)
+    {
+        std::fill (gf.time(), gf.time() + size, 0.0f);
+        for (int i = 0; i < n; ++i)
+            gf.time()[i] = g[(size_t) i * (size_t) bands + (size_t) b];
+        gf.forward();
+        std::copy (gf.spectrum(), gf.spectrum() + gf.bins(), guideSpectra.begin() + (std::ptrdiff_t) ((size_t) b * (size_t) gf.bins()));
+    }
     for (const double pace : paces)
     {
         const auto xs = atPace (x, bands, pace);
@@ -244,16 +254,13 @@ CoarseLine findCoarseLine (const FeatureFrames& guide, const std::vector<char>& 
         std::fill (sum.begin(), sum.end(), std::complex<double>());
         for (int b = 0; b < bands; ++b)
         {
-            std::fill (gf.time(), gf.time() + size, 0.0f);
             std::fill (xf.time(), xf.time() + size, 0.0f);
-            for (int i = 0; i < n; ++i)
-                gf.time()[i] = g[(size_t) i * (size_t) bands + (size_t) b];
             for (int k = 0; k < ms; ++k)
                 xf.time()[k] = xs[(size_t) k * (size_t) bands + (size_t) b];
-            gf.forward();
             xf.forward();
+            const auto* gs = guideSpectra.data() + (size_t) b * (size_t) gf.bins();
             for (int k = 0; k < gf.bins(); ++k)
-                sum[(size_t) k] += std::conj (std::complex<double> (gf.spectrum()[k])) * std::complex<double> (xf.spectrum()[k]);
+                sum[(size_t) k] += std::conj (std::complex<double> (gs[k])) * std::complex<double> (xf.spectrum()[k]);
         }
         for (int k = 0; k < gf.bins(); ++k)
             xf.spectrum()[k] = std::complex<float> (sum[(size_t) k]);

@@ -191,14 +191,14 @@ namespace
         float sum = 0.0f;
         if (! a.quiet.empty())
         {
+            // Branch-free, so the 32 bands vectorise: the DTW calls this for every window cell.
             const unsigned char* q = a.quiet.data() + (size_t) i * (size_t) half;
             for (int k = 0; k < half; ++k)
             {
-                const float d = x[k] - y[k];
-                if (! q[k] || d < 0.0f)
-                    sum += d * d;
-                const float e = x[half + k] - sign * y[half + k];
-                sum += q[k] ? 0.25f * e * e : e * e;
+                const float quiet = (float) q[k];
+                const float d = x[k] - y[k], e = x[half + k] - sign * y[half + k];
+                const float louder = d < 0.0f ? 1.0f : 0.0f;
+                sum += d * d * (1.0f - quiet * (1.0f - louder)) + e * e * (1.0f - 0.75f * quiet);
             }
             return std::sqrt (sum);
         }

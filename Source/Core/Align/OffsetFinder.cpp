@@ -12,18 +12,42 @@ namespace loopstage::align
 namespace
 {
     // Energy of samples [from, to) (clamped), read from the source: no per-sample table is kept.
-    double energyIn (const MonoSource& x, double from, double to, std::vector<float>& scratch)
+    constexpr std::int64_t energyBlock = 1024;
+
+    // Sum of squares of each 1024-sample block of `x`, read once front to back.
+    std::vector<double> blockEnergies (const MonoSource& x)
     {
         const auto n = x.frames();
-        const auto a = std::clamp<std::int64_t> ((std::int64_t) from, 0, n);
-        const auto b = std::clamp<std::int64_t> ((std::int64_t) to, 0, n);
-        if (b <= a)
-            return 0.0;
-        scratch.resize ((size_t) (b - a));
-        x.read (a, b - a, scratch.data());
+        std::vector<double> energies ((size_t) ((n + energyBlock - 1) / energyBlock), 0.0);
+        const std::int64_t chunk = 64 * energyBlock;
+        std::vector<float> scratch ((size_t) chunk);
+        for (std::int64_t first = 0; first < n; first += chunk)
+        {
+            const auto count = std::min (chunk, n - first);
+            x.read (first, count, scratch.data());
+            for (std::int64_t b = 0; b * energyBlock < count; ++b)
+            {
+                double sum = 0.0;
+                for (std::int64_t i = b * energyBlock; i < std::min (count, (b + 1) * energyBlock); ++i)
+                    sum += (double) scratch[(size_t) i] * scratch[(size_t) i];
+                energies[(size_t) (first / energyBlock + b)] = sum;
+            }
+        }
+        return energies;
+    }
+
+    // Energy of samples [from, to), from the blocks it covers (partial blocks pro rata).
+    double energyOver (const std::vector<double>& blocks, double from, double to)
+    {
+        const double last = (double) blocks.size() * energyBlock;
+        from = std::clamp (from, 0.0, last);
+        to = std::clamp (to, 0.0, last);
         double sum = 0.0;
-        for (const float v : scratch)
-            sum += (double) v * v;
+        for (auto b = (std::int64_t) (from / energyBlock); b < (std::int64_t) blocks.size() && (double) b * energyBlock < to; ++b)
+        {
+            const double a = std::max (from, (double) b * energyBlock), e = std::min (to, (double) (b + 1) * energyBlock);
+            sum += blocks[(size_t) b] * std::max (0.0, e - a) / energyBlock;
+        }
         return sum;
     }
 
@@ -57,16 +81,16 @@ WaveformMatch refineOffset (const MonoSource& guide, const MonoSource& take, dou
     const auto rounded = (std::int64_t) std::llround (roughOffset);
     const double takePerGuide = (double) take.sampleRate() / rate;
 
-    // Pick the loudest windows where both speak (each file read about twice over, window by
-    // window: memory stays one window).
+    // Pick the loudest windows where both speak, from each file's energy in 1024-sample blocks
+    // (one pass over each file; memory 4 bytes a block).
     const auto ng = guide.frames();
-    std::vector<float> scratch;
+    const auto guideBlocks = blockEnergies (guide), takeBlocks = blockEnergies (take);
     std::vector<std::pair<double, std::int64_t>> candidates;
     for (std::int64_t start = 0; start < ng; start += window / 2)
     {
-        const double eg = energyIn (guide, (double) start, (double) (start + window), scratch);
-        const double ex = energyIn (take, (double) (start + rounded) * takePerGuide,
-                                    (double) (start + rounded + window) * takePerGuide, scratch);
+        const double eg = energyOver (guideBlocks, (double) start, (double) (start + window));
+        const double ex = energyOver (takeBlocks, (double) (start + rounded) * takePerGuide,
+                                      (double) (start + rounded + window) * takePerGuide);
         if (eg > 0.0 && ex > 0.0)
             candidates.push_back ({ std::sqrt (eg * ex), start });
     }
