@@ -86,12 +86,13 @@ void Resampler::process (const float* input, std::int64_t numInput, std::int64_t
 void Resampler::process (const float* input, std::int64_t inputFirst, std::int64_t numInput,
                          std::int64_t firstOutput, std::int64_t count, float* out) const
 {
-    const std::int64_t startWhole = this->startWhole - inputFirst;
+    // The start's whole part, counted from the span's first sample.
+    const std::int64_t spanStart = startWhole - inputFirst;
     if (identity)
     {
         for (std::int64_t i = 0; i < count; ++i)
         {
-            const auto n = startWhole + firstOutput + i;
+            const auto n = spanStart + firstOutput + i;
             out[i] = (n >= 0 && n < numInput) ? input[n] : 0.0f;
         }
         return;
@@ -109,7 +110,7 @@ void Resampler::process (const float* input, std::int64_t inputFirst, std::int64
             r += up;
             --q;
         }
-        const std::int64_t first = startWhole + q + carry[(size_t) r] - half + 1;
+        const std::int64_t first = spanStart + q + carry[(size_t) r] - half + 1;
         const float* h = table.data() + (size_t) r * (size_t) taps;
         float acc = 0.0f;
         if (first >= 0 && first + taps <= numInput)
