@@ -285,10 +285,9 @@ namespace
 
     bool debugging() { return std::getenv ("LOOPSTAGE_ALIGN_DEBUG") != nullptr; }
 
-    // Debug: seconds since the first call, to see where an alignment's time goes.
-    void stamp (const char* what)
+    // Debug: seconds since `start`, to see where an alignment's time goes.
+    void stamp (std::chrono::steady_clock::time_point start, const char* what)
     {
-        static const auto start = std::chrono::steady_clock::now();
         if (debugging())
             std::fprintf (stderr, "align: %.3f s %s\n", std::chrono::duration<double> (std::chrono::steady_clock::now() - start).count(), what);
     }
@@ -304,7 +303,7 @@ void fitAlignment (const MonoSource& guide, const MonoSource& take, const AlignO
     const double longer = std::max ((double) guide.frames() / guide.sampleRate(), (double) take.frames() / take.sampleRate());
     const double hop = hopFor (longer);
     const int factor = (int) std::lround (0.04 / hop);
-    stamp ("start");
+    const auto started = std::chrono::steady_clock::now();
     progress.update (0.1, "features");
     auto guideJob = std::async (std::launch::async, [&] { return framesOf (guide, hop); });
     const auto x = framesOf (take, hop);
@@ -312,7 +311,7 @@ void fitAlignment (const MonoSource& guide, const MonoSource& take, const AlignO
     const auto cg = coarseOf (g, factor), cx = coarseOf (x, factor);
     const bool searchPace = longer <= 300.0;
 
-    stamp ("features");
+    stamp (started, "features");
     progress.update (0.4, "warp");
     // The backward fit (the confidence's baseline) runs beside the forward one.
     // A reel's runs after it instead: its DTW windows and coarse search are tens of megabytes.
@@ -325,9 +324,9 @@ void fitAlignment (const MonoSource& guide, const MonoSource& take, const AlignO
         return fit.found ? speechDistance (g, bx, fit.path) : 0.0;
     });
     const auto fit = fitPath (g, x, cg, cx, factor, options.maxOffsetSeconds, searchPace);
-    stamp ("forward fit");
+    stamp (started, "forward fit");
     const double backward = backwardJob.get();
-    stamp ("backward fit");
+    stamp (started, "backward fit");
     if (! fit.found)
         return;
 
@@ -341,7 +340,7 @@ void fitAlignment (const MonoSource& guide, const MonoSource& take, const AlignO
 
     // Take minus guide (seconds) at each word onset, as the path has them (5 ms frames).
     const auto onsets = onsetPairs (g, x, fit.path, guide, take);
-    stamp ("word onsets");
+    stamp (started, "word onsets");
     std::vector<double> displacements;
     for (const auto& onset : onsets)
         displacements.push_back (onset.takeSeconds - onset.guideSeconds);
@@ -389,7 +388,7 @@ void fitAlignment (const MonoSource& guide, const MonoSource& take, const AlignO
             std::fprintf (stderr, "align: %zu of %zu onsets on the line\n", line.size(), displacements.size());
         result.offsetSeconds = median (line);
     }
-    stamp ("offset");
+    stamp (started, "offset");
     if (options.maxOffsetSeconds)
         result.offsetSeconds = std::clamp (result.offsetSeconds, -*options.maxOffsetSeconds, *options.maxOffsetSeconds);
     result.offsetSamples = result.offsetSeconds * guide.sampleRate();

@@ -78,7 +78,8 @@ WordOnsets wordOnsets (const MonoSource& source)
     const float pauseLevel = floor + 15.0f, bigClimb = 25.0f;
     const int n = (int) level.size(), ahead = (int) std::lround (0.15 / secondsPerBin);
     const int shortest = (int) std::lround (0.05 / secondsPerBin);
-    int valley = 0, start = 0;
+    int valley = 0, start = 0, lastStart = 0;
+    float lastPeak = 0.0f;
     bool inWord = false;
     float peak = 0.0f;
     for (int i = 0; i < n; ++i)
@@ -105,6 +106,10 @@ WordOnsets wordOnsets (const MonoSource& source)
             // Back to where the word rises out of 35 dB under its peak (the way an editor's
             // eye on the waveform places it), but not into the valley's floor.
             const float wordPeak = *std::max_element (level.begin() + i, level.begin() + std::min (n, i + ahead));
+            // A rise under 450 ms after the last word's, 6 dB or more under its peak, is that
+            // word's coda after a closure (the p of "keep", the tch of "watch"), not a word.
+            if (! onsets.seconds.empty() && wordPeak < lastPeak - 6.0f && (i - lastStart) * secondsPerBin < 0.45)
+                continue;
             const float from = std::max (wordPeak - 35.0f, level[(size_t) valley] + 3.0f);
             int onset = i;
             while (onset > valley && level[(size_t) onset - 1] >= from)
@@ -113,6 +118,8 @@ WordOnsets wordOnsets (const MonoSource& source)
             inWord = true;
             peak = l;
             start = i;
+            lastStart = i;
+            lastPeak = wordPeak;
         }
     }
     return onsets;
