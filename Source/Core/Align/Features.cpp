@@ -21,7 +21,12 @@ FeatureFrames logMelFrames (const std::vector<float>& samples, int sampleRate, d
                          n, sampleRate, hopSeconds);
 }
 
-FeatureFrames logMelFrames (const SampleReader& read, std::int64_t length, int sampleRate, double hopSeconds)
+double sharedTopHz (int guideRate, int takeRate) noexcept
+{
+    return std::min (8000.0, 0.45 * std::min (guideRate, takeRate));
+}
+
+FeatureFrames logMelFrames (const SampleReader& read, std::int64_t length, int sampleRate, double hopSeconds, double topHz)
 {
     FeatureFrames f;
     f.hopSeconds = hopSeconds;
@@ -41,7 +46,7 @@ FeatureFrames logMelFrames (const SampleReader& read, std::int64_t length, int s
     // Triangular mel filters.
     auto mel = [] (double hz) { return 2595.0 * std::log10 (1.0 + hz / 700.0); };
     auto hzOf = [] (double m) { return 700.0 * (std::pow (10.0, m / 2595.0) - 1.0); };
-    const double lo = mel (100.0), hi = mel (std::min (8000.0, 0.45 * sampleRate));
+    const double lo = mel (100.0), hi = mel (std::min (topHz, 0.45 * sampleRate));
     std::vector<double> edges ((size_t) f.bands + 2);
     for (size_t i = 0; i < edges.size(); ++i)
         edges[i] = hzOf (lo + (hi - lo) * (double) i / (double) (f.bands + 1)) * window / sampleRate;
@@ -52,7 +57,7 @@ FeatureFrames logMelFrames (const SampleReader& read, std::int64_t length, int s
     f.energyDb.assign ((size_t) frames, -120.0f);
     f.speechDb.assign ((size_t) frames, -120.0f);
     const int speechLow = (int) std::ceil (300.0 * window / sampleRate);
-    const int speechHigh = std::min (bins - 1, (int) std::floor (std::min (4000.0, 0.45 * sampleRate) * window / sampleRate));
+    const int speechHigh = std::min (bins - 1, (int) std::floor (std::min ({ 4000.0, topHz, 0.45 * sampleRate }) * window / sampleRate));
     std::vector<double> power ((size_t) bins);
     const int framesPerBlock = 200;
     std::vector<float> block;

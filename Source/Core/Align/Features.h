@@ -1,5 +1,5 @@
 #pragma once
-/** Log-mel frames for the time-warp fit: 32 mel bands, 100 Hz - 8 kHz, 1024-sample Hann window
+/** Log-mel frames for the time-warp fit: 32 mel bands, 100 Hz - 8 kHz (lower when either file of the pair is at a low rate: sharedTopHz), 1024-sample Hann window
     (at 48 kHz), 5 ms hop (10 ms for very long pairs, see TimeWarp.h). Frame i is centred on the
     sample nearest i * hop seconds, so files at other rates (a 44.1 kHz take) keep frame times
     exact instead of drifting by a rounded hop. Each band has its mean over the file removed, so a booth EQ or a
@@ -45,7 +45,11 @@ using SampleReader = std::function<void (std::int64_t start, std::int64_t count,
     so at a time; frame i is centred on i * hop. Memory: the frames (64 floats each, 51 KB a
     second) and one block of samples. */
 FeatureFrames logMelFrames (const SampleReader& read, std::int64_t length, int sampleRate,
-                            double hopSeconds = 0.005);
+                            double hopSeconds = 0.005, double topHz = 8000.0);
+
+/** The mel bands' top for a pair of files: 8 kHz, or less when either file's rate cannot carry
+    it (0.45 of the lower rate), so band k means the same frequencies in both. */
+double sharedTopHz (int guideRate, int takeRate) noexcept;
 
 /** Frames `factor` times longer: each the mean of `factor` frames' values, with the loudest of
     their levels (a word inside the longer frame still reads as speech). `backwards`: of the

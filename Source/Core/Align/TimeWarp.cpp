@@ -22,22 +22,26 @@ namespace
     {
         FeatureFrames features;
         std::vector<char> speech;
+        bool speechFound = true;   ///< false: no frame stood out as speech (all were marked, for the fit)
         /** When set, these frames are `reversedOf` played backwards (features left empty: a
             30-minute take's frames are not copied for the confidence's baseline). */
         const FeatureFrames* reversedOf = nullptr;
         const FeatureFrames& values() const { return reversedOf != nullptr ? *reversedOf : features; }
     };
 
-    Frames framesOf (const MonoSource& source, double hop)
+    Frames framesOf (const MonoSource& source, double hop, double topHz)
     {
         Frames f;
         f.features = logMelFrames ([&] (std::int64_t start, std::int64_t count, float* out) { source.read (start, count, out); },
-                                   source.frames(), source.sampleRate(), hop);
+                                   source.frames(), source.sampleRate(), hop, topHz);
         f.speech = speechFrames (f.features);
         // Words 0 dB under a production track's noise do not stand out of it: then every
         // frame may be speech, and the features decide.
         if (std::find (f.speech.begin(), f.speech.end(), (char) 1) == f.speech.end())
+        {
             std::fill (f.speech.begin(), f.speech.end(), (char) 1);
+            f.speechFound = false;
+        }
         return f;
     }
 
@@ -305,8 +309,9 @@ void fitAlignment (const MonoSource& guide, const MonoSource& take, const AlignO
     const int factor = (int) std::lround (0.04 / hop);
     const auto started = std::chrono::steady_clock::now();
     progress.update (0.1, "features");
-    auto guideJob = std::async (std::launch::async, [&] { return framesOf (guide, hop); });
-    const auto x = framesOf (take, hop);
+    const double topHz = sharedTopHz (guide.sampleRate(), take.sampleRate());
+    auto guideJob = std::async (std::launch::async, [&] { return framesOf (guide, hop, topHz); });
+    const auto x = framesOf (take, hop, topHz);
     const auto g = guideJob.get();
     const auto cg = coarseOf (g, factor), cx = coarseOf (x, factor);
     const bool searchPace = longer <= 300.0;
@@ -317,7 +322,9 @@ void fitAlignment (const MonoSource& guide, const MonoSource& take, const AlignO
     // A reel's runs after it instead: its DTW windows and coarse search are tens of megabytes.
     auto backwardJob = std::async (longer > 600.0 ? std::launch::deferred : std::launch::async, [&]
     {
-        Frames bx { {}, x.speech, &x.features };
+        Frames bx;
+        bx.speech = x.speech;
+        bx.reversedOf = &x.features;
         std::reverse (bx.speech.begin(), bx.speech.end());
         const auto bcx = coarseOf (bx, factor);
         const auto fit = fitPath (g, bx, cg, bcx, factor, std::nullopt, searchPace);
@@ -388,6 +395,11 @@ void fitAlignment (const MonoSource& guide, const MonoSource& take, const AlignO
             std::fprintf (stderr, "align: %zu of %zu onsets on the line\n", line.size(), displacements.size());
         result.offsetSeconds = median (line);
     }
+    // A guide with no word standing out of it (a tone, noise alone, a line 0 dB under noise)
+    // cannot vouch for a re-performance: the path's match is then chance. Only a copy found on
+    // the waveform is sure there.
+    if (! g.speechFound && ! copy)
+        result.confidence = std::min (result.confidence, 0.25);
     stamp (started, "offset");
     if (options.maxOffsetSeconds)
         result.offsetSeconds = std::clamp (result.offsetSeconds, -*options.maxOffsetSeconds, *options.maxOffsetSeconds);
@@ -422,8 +434,9 @@ std::optional<SyncScore> scoreOffset (const MonoSource& guide, const MonoSource&
 {
     const double longer = std::max ((double) guide.frames() / guide.sampleRate(), (double) take.frames() / take.sampleRate());
     const double hop = hopFor (longer);
-    auto guideJob = std::async (std::launch::async, [&] { return framesOf (guide, hop); });
-    const auto x = framesOf (take, hop);
+    const double topHz = sharedTopHz (guide.sampleRate(), take.sampleRate());
+    auto guideJob = std::async (std::launch::async, [&] { return framesOf (guide, hop, topHz); });
+    const auto x = framesOf (take, hop, topHz);
     const auto g = guideJob.get();
     std::vector<double> moved ((size_t) g.features.frames());
     for (size_t i = 0; i < moved.size(); ++i)

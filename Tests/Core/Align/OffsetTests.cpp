@@ -102,3 +102,28 @@ TEST_CASE ("max-offset limits the search", "[align]")
     narrow.maxOffsetSeconds = 0.2;
     CHECK (std::abs (align::alignSignals (guide, take, narrow).offsetSeconds) <= 0.2 + 1.0 / rate);
 }
+
+TEST_CASE ("a take at 8 kHz (a phone patch) finds its guide", "[align]")
+{
+    // Each file's mel bands stop where the lower rate must (3.6 kHz here), so band k means the
+    // same frequencies in both; with 8 kHz tops on one side only the take read as another line.
+    TempDir dir ("align-8k");
+    const auto r = alignCase (dir, { 0.4321, 8000, "en-us", 165, "pinknoise" }, "phone");
+    INFO ("offset " << r.offsetSeconds << " confidence " << r.confidence);
+    CHECK (std::abs (r.offsetSeconds - 0.4321) <= 0.002);
+    CHECK (r.confidence > 0.5);
+}
+
+TEST_CASE ("a guide with no words in it vouches for no take", "[align]")
+{
+    // A steady tone (or noise alone) matches any stretch of a take about as well: the path's
+    // match is chance, so the confidence stays under the threshold.
+    TempDir dir ("align-tone");
+    const int rate = 48000;
+    const auto take = speak (dir.path(), "Keep the line tight and watch the window.", "en-us", 160, rate);
+    align::MonoSignal tone { std::vector<float> ((size_t) (3 * rate)), rate };
+    for (size_t i = 0; i < tone.samples.size(); ++i)
+        tone.samples[i] = 0.3f * (float) std::sin (2.0 * M_PI * 300.0 * (double) i / rate);
+    const auto r = align::alignSignals (tone, take, {});
+    CHECK (r.confidence < 0.5);
+}
