@@ -20,8 +20,8 @@ public:
     /** Output sample j is the input evaluated at input time `inputStart + j * inRate / outRate`
         (in input samples). `inRate`, `outRate` in Hz, whole numbers. `zeroCrossings` sets the
         filter length (quality); the pass band ends at `rolloff` of the lower Nyquist. */
-    Resampler (int inRate, int outRate, double inputStart = 0.0, int zeroCrossings = 16,
-               double rolloff = 0.94);
+    Resampler (int inRate, int outRate, double inputStart = 0.0, int zeroCrossings = 64,
+               double rolloff = 0.95);
 
     /** Writes output samples [firstOutput, firstOutput + count) into `out`; input outside
         [0, numInput) is silence. */

@@ -69,7 +69,7 @@ std::vector<float> viaSoxr (const std::vector<float>& in, int inRate, int outRat
 
 std::vector<Contender> contenders()
 {
-    return { { "LoopStage Resampler (16 zero crossings, rolloff 0.94)", viaOurs },
+    return { { "LoopStage Resampler (64 zero crossings, rolloff 0.95)", viaOurs },
              { "libsoxr SOXR_HQ", [] (auto& in, int a, int b) { return viaSoxr (in, a, b, SOXR_HQ); } },
              { "libsoxr SOXR_VHQ", [] (auto& in, int a, int b) { return viaSoxr (in, a, b, SOXR_VHQ); } } };
 }
