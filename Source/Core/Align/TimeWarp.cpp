@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <chrono>
 #include <future>
+#include <optional>
 
 namespace loopstage::align
 {
@@ -23,17 +24,46 @@ namespace
         FeatureFrames features;
         std::vector<char> speech;
         bool speechFound = true;   ///< false: no frame stood out as speech (all were marked, for the fit)
+        WordOnsets onsets;         ///< where words start (WordOnsets.h), found in the same pass
         /** When set, these frames are `reversedOf` played backwards (features left empty: a
             30-minute take's frames are not copied for the confidence's baseline). */
         const FeatureFrames* reversedOf = nullptr;
         const FeatureFrames& values() const { return reversedOf != nullptr ? *reversedOf : features; }
     };
 
-    Frames framesOf (const MonoSource& source, double hop, double topHz)
+    Frames framesOf (const MonoSource& source, double hop, double topHz, bool withOnsets)
     {
         Frames f;
-        f.features = logMelFrames ([&] (std::int64_t start, std::int64_t count, float* out) { source.read (start, count, out); },
-                                   source.frames(), source.sampleRate(), hop, topHz);
+        std::optional<WordLevel> level;
+        if (withOnsets)
+            level.emplace (source.sampleRate());
+        std::int64_t fed = 0;   // samples [0, fed) have gone to `level`
+        const auto length = source.frames();
+        f.features = logMelFrames ([&] (std::int64_t start, std::int64_t count, float* out)
+                                   {
+                                       source.read (start, count, out);
+                                       // The feature pass reads overlapping blocks front to back:
+                                       // each sample goes to the word level once, in order, and
+                                       // the file is not read a second time for it.
+                                       const auto to = std::min (length, start + count);
+                                       if (level && start <= fed && to > fed)
+                                       {
+                                           level->add (out + (fed - start), to - fed);
+                                           fed = to;
+                                       }
+                                   },
+                                   length, source.sampleRate(), hop, topHz);
+        if (level)
+        {
+            std::vector<float> rest (1 << 16);
+            for (; fed < length; fed += (std::int64_t) rest.size())
+            {
+                const auto count = std::min ((std::int64_t) rest.size(), length - fed);
+                source.read (fed, count, rest.data());
+                level->add (rest.data(), count);
+            }
+            f.onsets = level->onsets();
+        }
         f.speech = speechFrames (f.features);
         // Words 0 dB under a production track's noise do not stand out of it: then every
         // frame may be speech, and the features decide.
@@ -171,8 +201,7 @@ namespace
     // Word onsets of the file that shows its words more clearly (the booth take, as a rule),
     // with where the path puts them in the other. Take onsets far from any guide speech (a
     // slate, a breath) are left out while others remain.
-    std::vector<OnsetPair> onsetPairs (const Frames& g, const Frames& x, const DtwPath& path,
-                                       const MonoSource& guide, const MonoSource& take)
+    std::vector<OnsetPair> onsetPairs (const Frames& g, const Frames& x, const DtwPath& path)
     {
         const double hop = g.features.hopSeconds;
         auto through = [hop] (const std::vector<double>& map, double seconds)
@@ -187,9 +216,8 @@ namespace
             const int from = std::max (0, i - reach), to = std::min ((int) g.speech.size(), i + reach + 1);
             return from < to && std::find (g.speech.begin() + from, g.speech.begin() + to, (char) 1) != g.speech.begin() + to;
         };
-        auto guideJob = std::async (std::launch::async, [&] { return wordOnsets (guide); });
-        const auto takeOnsets = wordOnsets (take);
-        const auto guideOnsets = guideJob.get();
+        const auto& takeOnsets = x.onsets;
+        const auto& guideOnsets = g.onsets;
         std::vector<OnsetPair> all, nearGuideSpeech;
         if (takeOnsets.rangeDb >= guideOnsets.rangeDb)
         {
@@ -310,8 +338,8 @@ void fitAlignment (const MonoSource& guide, const MonoSource& take, const AlignO
     const auto started = std::chrono::steady_clock::now();
     progress.update (0.1, "features");
     const double topHz = sharedTopHz (guide.sampleRate(), take.sampleRate());
-    auto guideJob = std::async (std::launch::async, [&] { return framesOf (guide, hop, topHz); });
-    const auto x = framesOf (take, hop, topHz);
+    auto guideJob = std::async (std::launch::async, [&] { return framesOf (guide, hop, topHz, true); });
+    const auto x = framesOf (take, hop, topHz, true);
     const auto g = guideJob.get();
     const auto cg = coarseOf (g, factor), cx = coarseOf (x, factor);
     const bool searchPace = longer <= 300.0;
@@ -346,7 +374,7 @@ void fitAlignment (const MonoSource& guide, const MonoSource& take, const AlignO
     result.confidence = std::clamp ((0.93 - result.matchRatio) / 0.1, 0.0, 1.0);
 
     // Take minus guide (seconds) at each word onset, as the path has them (5 ms frames).
-    const auto onsets = onsetPairs (g, x, fit.path, guide, take);
+    const auto onsets = onsetPairs (g, x, fit.path);
     stamp (started, "word onsets");
     std::vector<double> displacements;
     for (const auto& onset : onsets)
@@ -435,8 +463,8 @@ std::optional<SyncScore> scoreOffset (const MonoSource& guide, const MonoSource&
     const double longer = std::max ((double) guide.frames() / guide.sampleRate(), (double) take.frames() / take.sampleRate());
     const double hop = hopFor (longer);
     const double topHz = sharedTopHz (guide.sampleRate(), take.sampleRate());
-    auto guideJob = std::async (std::launch::async, [&] { return framesOf (guide, hop, topHz); });
-    const auto x = framesOf (take, hop, topHz);
+    auto guideJob = std::async (std::launch::async, [&] { return framesOf (guide, hop, topHz, false); });
+    const auto x = framesOf (take, hop, topHz, false);
     const auto g = guideJob.get();
     std::vector<double> moved ((size_t) g.features.frames());
     for (size_t i = 0; i < moved.size(); ++i)

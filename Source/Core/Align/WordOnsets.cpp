@@ -10,40 +10,15 @@ namespace
 {
     constexpr double binSeconds = 0.002;
 
-    std::vector<float> levelDb (const MonoSource& source, std::int64_t perBin)
+    // Power over 10 ms (five bins, centred), in dB: a fricative's flicker is not a new word.
+    std::vector<float> smoothedDb (const std::vector<float>& power)
     {
-        const int rate = source.sampleRate();
-        const auto bins = source.frames() / perBin;
-        dsp::EqBand band;
-        band.type = dsp::EqBand::Type::highPass;
-        band.frequency = 100.0;
-        const auto highPass = dsp::designBand (band, rate);
-        double z1 = 0.0, z2 = 0.0;
-        std::vector<float> level ((size_t) std::max<std::int64_t> (0, bins));
-        const std::int64_t binsPerBlock = 4096;
-        std::vector<float> block ((size_t) (binsPerBlock * perBin));
-        for (std::int64_t first = 0; first < bins; first += binsPerBlock)
-        {
-            const auto count = std::min (binsPerBlock, bins - first);
-            source.read (first * perBin, count * perBin, block.data());
-            for (std::int64_t b = 0; b < count; ++b)
-            {
-                double sum = 0.0;
-                for (std::int64_t k = b * perBin; k < (b + 1) * perBin; ++k)
-                {
-                    const double y = highPass.process (block[(size_t) k], z1, z2);
-                    sum += y * y;
-                }
-                level[(size_t) (first + b)] = (float) (sum / (double) perBin);
-            }
-        }
-        // Power over 10 ms (five bins, centred): a fricative's flicker is not a new word.
-        std::vector<float> smooth (level.size());
-        for (size_t b = 0; b < level.size(); ++b)
+        std::vector<float> smooth (power.size());
+        for (size_t b = 0; b < power.size(); ++b)
         {
             double sum = 0.0;
-            for (size_t k = b >= 2 ? b - 2 : 0; k <= std::min (level.size() - 1, b + 2); ++k)
-                sum += level[k];
+            for (size_t k = b >= 2 ? b - 2 : 0; k <= std::min (power.size() - 1, b + 2); ++k)
+                sum += power[k];
             smooth[b] = (float) (10.0 * std::log10 (sum / 5.0 + 1e-14));
         }
         return smooth;
@@ -57,11 +32,47 @@ namespace
     }
 } // namespace
 
+WordLevel::WordLevel (int sampleRate)
+    : perBin (std::max<std::int64_t> (1, std::llround (binSeconds * sampleRate))),
+      secondsPerBin ((double) perBin / sampleRate)
+{
+    dsp::EqBand band;
+    band.type = dsp::EqBand::Type::highPass;
+    band.frequency = 100.0;
+    highPass = dsp::designBand (band, sampleRate);
+}
+
+void WordLevel::add (const float* samples, std::int64_t count)
+{
+    for (std::int64_t i = 0; i < count; ++i)
+    {
+        const double y = highPass.process (samples[i], z1, z2);
+        sum += y * y;
+        if (++inBin == perBin)
+        {
+            power.push_back ((float) (sum / (double) perBin));
+            sum = 0.0;
+            inBin = 0;
+        }
+    }
+}
+
 WordOnsets wordOnsets (const MonoSource& source)
 {
-    const auto perBin = std::max<std::int64_t> (1, std::llround (binSeconds * source.sampleRate()));
-    const double secondsPerBin = (double) perBin / source.sampleRate();
-    const auto level = levelDb (source, perBin);
+    WordLevel level (source.sampleRate());
+    std::vector<float> block (1 << 16);
+    for (std::int64_t first = 0; first < source.frames(); first += (std::int64_t) block.size())
+    {
+        const auto count = std::min ((std::int64_t) block.size(), source.frames() - first);
+        source.read (first, count, block.data());
+        level.add (block.data(), count);
+    }
+    return level.onsets();
+}
+
+WordOnsets WordLevel::onsets() const
+{
+    const auto level = smoothedDb (power);
     WordOnsets onsets;
     if (level.size() < 50)
         return onsets;

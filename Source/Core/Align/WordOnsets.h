@@ -20,7 +20,9 @@
     cannot be told from its noise. Syllables after a deep closure ("un-der") still read as words;
     docs/ALIGNMENT.md counts what that costs. */
 #include "Align/MonoSource.h"
+#include "Dsp/Biquad.h"
 
+#include <cstdint>
 #include <vector>
 
 namespace loopstage::align
@@ -29,6 +31,29 @@ struct WordOnsets
 {
     std::vector<double> seconds;   ///< in time order
     double rangeDb = 0.0;          ///< speech level over the floor: how clearly the words show
+};
+
+/** The level curve word onsets are found on, fed samples front to back (the feature pass
+    feeds it as it reads each file, so the file is not read twice). */
+class WordLevel
+{
+public:
+    explicit WordLevel (int sampleRate);
+
+    /** The next `count` samples of the file, in order. */
+    void add (const float* samples, std::int64_t count);
+
+    /** Onsets over everything added so far. */
+    WordOnsets onsets() const;
+
+private:
+    std::int64_t perBin = 96;
+    double secondsPerBin = 0.002;
+    dsp::Biquad highPass;   // 100 Hz: rumble and handling noise out
+    double z1 = 0.0, z2 = 0.0;
+    double sum = 0.0;
+    std::int64_t inBin = 0;
+    std::vector<float> power;   // per 2 ms bin
 };
 
 /** Reads the whole source once, 2 ms bins (2 KB a second). */
