@@ -55,6 +55,47 @@ namespace
         }
         return out;
     }
+
+    // Each band of `v` (frames x bands, the first `frames` rows) transformed at `fft`'s size,
+    // band after band: bins() spectra laid end to end.
+    std::vector<std::complex<float>> bandSpectra (const std::vector<float>& v, int bands, int frames, RealFft& fft)
+    {
+        std::vector<std::complex<float>> spectra ((size_t) bands * (size_t) fft.bins());
+        for (int b = 0; b < bands; ++b)
+        {
+            std::fill (fft.time(), fft.time() + fft.size(), 0.0f);
+            for (int k = 0; k < frames; ++k)
+                fft.time()[k] = v[(size_t) k * (size_t) bands + (size_t) b];
+            fft.forward();
+            std::copy (fft.spectrum(), fft.spectrum() + fft.bins(), spectra.begin() + (std::ptrdiff_t) ((size_t) b * (size_t) fft.bins()));
+        }
+        return spectra;
+    }
+
+    // The bands' cross-correlation summed, in `fft`'s time buffer: lag L holds the sum over
+    // bands and i of early(i) late(i + L), where `early` is `v` (frames x bands) when `vIsEarly`,
+    // and the bands already transformed in `fixed` (bandSpectra) the other one.
+    void summedCorrelation (const std::vector<float>& v, int bands, int frames, const std::vector<std::complex<float>>& fixed,
+                            bool vIsEarly, RealFft& fft, std::vector<std::complex<double>>& sum)
+    {
+        std::fill (sum.begin(), sum.end(), std::complex<double>());
+        for (int b = 0; b < bands; ++b)
+        {
+            std::fill (fft.time(), fft.time() + fft.size(), 0.0f);
+            for (int k = 0; k < frames; ++k)
+                fft.time()[k] = v[(size_t) k * (size_t) bands + (size_t) b];
+            fft.forward();
+            const auto* f = fixed.data() + (size_t) b * (size_t) fft.bins();
+            for (int k = 0; k < fft.bins(); ++k)
+            {
+                const std::complex<double> mine (fft.spectrum()[k]), other (f[k]);
+                sum[(size_t) k] += vIsEarly ? std::conj (mine) * other : std::conj (other) * mine;
+            }
+        }
+        for (int k = 0; k < fft.bins(); ++k)
+            fft.spectrum()[k] = std::complex<float> (sum[(size_t) k]);
+        fft.inverse();
+    }
 } // namespace
 
 namespace
@@ -92,15 +133,7 @@ namespace
         const int size = fastFftSize ((std::int64_t) xm + longest + 2);
         RealFft ef (size), xf (size);
         // The take's spectrum per band, once.
-        std::vector<std::complex<float>> takeSpectra ((size_t) staticBands * (size_t) xf.bins());
-        for (int b = 0; b < staticBands; ++b)
-        {
-            std::fill (xf.time(), xf.time() + size, 0.0f);
-            for (int k = 0; k < xm; ++k)
-                xf.time()[k] = xp[(size_t) k * (size_t) staticBands + (size_t) b];
-            xf.forward();
-            std::copy (xf.spectrum(), xf.spectrum() + xf.bins(), takeSpectra.begin() + (std::ptrdiff_t) ((size_t) b * (size_t) xf.bins()));
-        }
+        const auto takeSpectra = bandSpectra (xp, staticBands, xm, xf);
         // The take's energy over any run of frames, for a local normalisation.
         std::vector<double> takeEnergy ((size_t) xm + 1, 0.0);
         for (int k = 0; k < xm; ++k)
@@ -116,50 +149,29 @@ namespace
         };
         std::vector<Lag> lags;
         std::vector<std::complex<double>> sum ((size_t) ef.bins());
-        std::vector<float> stretched;
         for (int w = 0; w < count; ++w)
         {
             const int start = (int) ((double) (gn - excerpt) * (w + 0.5) / count);
+            const std::vector<float> excerptFrames (gp.begin() + (std::ptrdiff_t) ((size_t) start * (size_t) staticBands),
+                                                    gp.begin() + (std::ptrdiff_t) ((size_t) std::min (gn, start + excerpt + 1) * (size_t) staticBands));
             Lag found { 0.0, 0.0, -1.0 };
             for (double pace = 0.88; pace <= 1.1201; pace += 0.008)
             {
                 // The excerpt as the take would play it: `pace` take frames per guide frame.
-                const int length = (int) std::floor (excerpt * pace);
-                stretched.assign ((size_t) length * (size_t) staticBands, 0.0f);
-                for (int k = 0; k < length; ++k)
-                {
-                    const double at = start + k / pace;
-                    const int i = std::min (gn - 1, (int) at), j = std::min (gn - 1, i + 1);
-                    const float f = (float) (at - i);
-                    for (int b = 0; b < staticBands; ++b)
-                        stretched[(size_t) k * (size_t) staticBands + (size_t) b]
-                            = (1.0f - f) * gp[(size_t) i * (size_t) staticBands + (size_t) b] + f * gp[(size_t) j * (size_t) staticBands + (size_t) b];
-                }
+                const auto stretched = atPace (excerptFrames, staticBands, 1.0 / pace);
+                const int length = (int) (stretched.size() / (size_t) staticBands);
                 double energy = 0.0;
                 for (const float v : stretched)
                     energy += (double) v * v;
                 if (energy <= 0.0)
                     continue;
-                std::fill (sum.begin(), sum.end(), std::complex<double>());
-                for (int b = 0; b < staticBands; ++b)
-                {
-                    std::fill (ef.time(), ef.time() + size, 0.0f);
-                    for (int k = 0; k < length; ++k)
-                        ef.time()[k] = stretched[(size_t) k * (size_t) staticBands + (size_t) b];
-                    ef.forward();
-                    const auto* t = takeSpectra.data() + (size_t) b * (size_t) xf.bins();
-                    for (int k = 0; k < ef.bins(); ++k)
-                        sum[(size_t) k] += std::conj (std::complex<double> (ef.spectrum()[k])) * std::complex<double> (t[k]);
-                }
-                for (int k = 0; k < ef.bins(); ++k)
-                    xf.spectrum()[k] = std::complex<float> (sum[(size_t) k]);
-                xf.inverse();
+                summedCorrelation (stretched, staticBands, length, takeSpectra, true, ef, sum);
                 for (int lag = 0; lag + length <= xm; ++lag)
                 {
                     const double local = takeEnergy[(size_t) (lag + length)] - takeEnergy[(size_t) lag];
                     if (local <= 0.0)
                         continue;
-                    const double score = xf.time()[lag] / ((double) size * std::sqrt (energy * local));
+                    const double score = ef.time()[lag] / ((double) size * std::sqrt (energy * local));
                     if (score > found.score)
                         found = { (start + 0.5 * excerpt) * pool, (lag + 0.5 * length) * pool, score };
                 }
@@ -233,15 +245,7 @@ CoarseLine findCoarseLine (const FeatureFrames& guide, const std::vector<char>& 
     RealFft gf (size), xf (size);
     std::vector<std::complex<double>> sum ((size_t) gf.bins());
     // The guide's spectrum per band, once for every pace.
-    std::vector<std::complex<float>> guideSpectra ((size_t) bands * (size_t) gf.bins());
-    for (int b = 0; b < bands; ++b)
-    {
-        std::fill (gf.time(), gf.time() + size, 0.0f);
-        for (int i = 0; i < n; ++i)
-            gf.time()[i] = g[(size_t) i * (size_t) bands + (size_t) b];
-        gf.forward();
-        std::copy (gf.spectrum(), gf.spectrum() + gf.bins(), guideSpectra.begin() + (std::ptrdiff_t) ((size_t) b * (size_t) gf.bins()));
-    }
+    const auto guideSpectra = bandSpectra (g, bands, n, gf);
     for (const double pace : paces)
     {
         const auto xs = atPace (x, bands, pace);
@@ -251,20 +255,7 @@ CoarseLine findCoarseLine (const FeatureFrames& guide, const std::vector<char>& 
             takeEnergy += (double) v * v;
         if (takeEnergy <= 0.0)
             continue;
-        std::fill (sum.begin(), sum.end(), std::complex<double>());
-        for (int b = 0; b < bands; ++b)
-        {
-            std::fill (xf.time(), xf.time() + size, 0.0f);
-            for (int k = 0; k < ms; ++k)
-                xf.time()[k] = xs[(size_t) k * (size_t) bands + (size_t) b];
-            xf.forward();
-            const auto* gs = guideSpectra.data() + (size_t) b * (size_t) gf.bins();
-            for (int k = 0; k < gf.bins(); ++k)
-                sum[(size_t) k] += std::conj (std::complex<double> (gs[k])) * std::complex<double> (xf.spectrum()[k]);
-        }
-        for (int k = 0; k < gf.bins(); ++k)
-            xf.spectrum()[k] = std::complex<float> (sum[(size_t) k]);
-        xf.inverse();
+        summedCorrelation (xs, bands, ms, guideSpectra, false, xf, sum);
         // Lag L: sum over i of g(i) x_pace(i + L); the take's frame at guide frame 0 is pace * L.
         const double norm = (double) size * std::sqrt (guideEnergy * takeEnergy);
         for (int lag = -(n - 1); lag <= ms - 1; ++lag)
