@@ -368,7 +368,7 @@ void fitAlignment (const MonoSource& guide, const MonoSource& take, const AlignO
     const double forward = speechDistance (g, x, fit.path);
     result.matchRatio = backward > 0.0 ? forward / backward : 1.0;
     // Calibrated on the labelled set (docs/ALIGNMENT.md): every wrong take (another line,
-    // voice or language, noise, hum, a tone, beeps) reads 0.89 or more; genuine takes read
+    // voice or language, noise, hum, a tone, beeps) reads 0.88 or more; genuine takes read
     // 0.2-0.87 unless the guide's words sit under babble a few dB down. The threshold 0.5
     // falls at a ratio of 0.88.
     result.confidence = std::clamp ((0.93 - result.matchRatio) / 0.1, 0.0, 1.0);
