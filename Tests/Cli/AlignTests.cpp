@@ -77,3 +77,28 @@ TEST_CASE ("align --warp reports a monotonic map and a sync score", "[cli][align
     CHECK (j["sync_score"]["p95_ms"].is_number());
     CHECK (runOrFail ({ "soxi", "-s", out }) == runOrFail ({ "soxi", "-s", guide }));
 }
+
+TEST_CASE ("align reports a copy wired the other way as inverted, and how it judged the match", "[cli][align]")
+{
+    // A booth mic or cable with pins 2 and 3 swapped gives the guide's sound upside down: the
+    // offset is still found on the waveform, and `inverted` says so (CLI.md: match_ratio,
+    // peak_to_sidelobe, inverted).
+    TempDir dir ("cli-align-inverted");
+    const auto raw = (dir / "raw.wav").string(), guide = (dir / "guide.wav").string();
+    const auto take = (dir / "take.wav").string(), upright = (dir / "upright.wav").string();
+    runOrFail ({ "espeak-ng", "-v", "en-gb", "-s", "160", "-w", raw, "Keep the line tight and watch the window." });
+    // The rate change first, so the pads are whole samples at 48 kHz: the take is 12 000 later.
+    runOrFail ({ "sox", raw, "-b", "24", guide, "rate", "48000", "pad", "0.3", "0.3" });
+    runOrFail ({ "sox", raw, "-b", "24", take, "rate", "48000", "pad", "0.55", "0.3", "vol", "-0.5" });
+    runOrFail ({ "sox", raw, "-b", "24", upright, "rate", "48000", "pad", "0.55", "0.3", "vol", "0.5" });
+
+    const auto j = runLoopstageJson ({ "align", guide, take, "--json" });
+    CHECK (std::abs (j["offset_seconds"].get<double>() - 0.25) * 48000.0 <= 0.5);
+    CHECK (j["inverted"] == true);
+    CHECK (j["confidence"].get<double>() > 0.9);
+    CHECK (j["peak_to_sidelobe"].get<double>() >= 12.0);
+    CHECK (j["match_ratio"].get<double>() < 0.88);
+    const auto k = runLoopstageJson ({ "align", guide, upright, "--json" });
+    CHECK (k["inverted"] == false);
+    CHECK (std::abs (k["offset_seconds"].get<double>() - 0.25) * 48000.0 <= 0.5);
+}
