@@ -75,16 +75,6 @@ std::vector<char> speechFrames (const FeatureFrames& frames)
     return speech;
 }
 
-double speechRangeDb (const FeatureFrames& frames)
-{
-    auto sorted = frames.speechDb;
-    if (sorted.size() < 20)
-        return 0.0;
-    std::sort (sorted.begin(), sorted.end());
-    const auto n = sorted.size();
-    return sorted[n * 95 / 100] - sorted[n / 10];
-}
-
 std::vector<std::pair<int, int>> speechSegments (const FeatureFrames& guide)
 {
     std::vector<std::pair<int, int>> segments;

@@ -34,10 +34,6 @@ namespace loopstage::align
 /** Per frame: 1 where `frames` holds speech (the thresholds above, gaps under 40 ms bridged). */
 std::vector<char> speechFrames (const FeatureFrames& frames);
 
-/** How far speech stands over the noise floor (dB, the percentiles above): which of two files
-    shows its words more clearly. */
-double speechRangeDb (const FeatureFrames& frames);
-
 /** [first, end) guide frames of each speech segment. */
 std::vector<std::pair<int, int>> speechSegments (const FeatureFrames& guide);
 
