@@ -56,6 +56,14 @@ namespace
         return out;
     }
 
+    double energyOf (const std::vector<float>& v)
+    {
+        double sum = 0.0;
+        for (const float x : v)
+            sum += (double) x * x;
+        return sum;
+    }
+
     // Each band of `v` (frames x bands, the first `frames` rows) transformed at `fft`'s size,
     // band after band: bins() spectra laid end to end.
     std::vector<std::complex<float>> bandSpectra (const std::vector<float>& v, int bands, int frames, RealFft& fft)
@@ -160,9 +168,7 @@ namespace
                 // The excerpt as the take would play it: `pace` take frames per guide frame.
                 const auto stretched = atPace (excerptFrames, staticBands, 1.0 / pace);
                 const int length = (int) (stretched.size() / (size_t) staticBands);
-                double energy = 0.0;
-                for (const float v : stretched)
-                    energy += (double) v * v;
+                const double energy = energyOf (stretched);
                 if (energy <= 0.0)
                     continue;
                 summedCorrelation (stretched, staticBands, length, takeSpectra, true, ef, sum);
@@ -223,9 +229,7 @@ CoarseLine findCoarseLine (const FeatureFrames& guide, const std::vector<char>& 
     const int n = guide.frames(), m = take.frames();
     if (n < 2 || m < 2)
         return best;
-    double guideEnergy = 0.0;
-    for (const float v : g)
-        guideEnergy += (double) v * v;
+    const double guideEnergy = energyOf (g);
     if (guideEnergy <= 0.0)
         return best;
 
@@ -250,9 +254,7 @@ CoarseLine findCoarseLine (const FeatureFrames& guide, const std::vector<char>& 
     {
         const auto xs = atPace (x, bands, pace);
         const int ms = (int) (xs.size() / (size_t) bands);
-        double takeEnergy = 0.0;
-        for (const float v : xs)
-            takeEnergy += (double) v * v;
+        const double takeEnergy = energyOf (xs);
         if (takeEnergy <= 0.0)
             continue;
         summedCorrelation (xs, bands, ms, guideSpectra, false, xf, sum);
