@@ -28,7 +28,8 @@ namespace
                 pointers.push_back (b.data());
             if (limiterCeilingDb)
             {
-                limiter.prepare (channels(), reader.info().sampleRate, blockFrames, *limiterCeilingDb);
+                limiter.prepare (channels(), reader.info().sampleRate, blockFrames, *limiterCeilingDb, 5.0, 80.0,
+                                 dsp::TruePeakDetector::Reach::reference);
                 toSkip = flushLeft = limiter.latencySamples();
                 limiting = true;
             }
@@ -123,7 +124,6 @@ SpecReading readingFor (const loudness::LoudnessReport& report, const DeliverySp
 loudness::AnalysisOptions analysisFor (const DeliverySpec& spec, std::shared_ptr<const std::vector<bool>> speechFrames)
 {
     loudness::AnalysisOptions o;
-    o.truePeakFactor = 16;
     o.dialogue = spec.measure == Measure::dialogue;
     if (o.dialogue)
         o.speechFrames = std::move (speechFrames);
@@ -134,7 +134,6 @@ std::shared_ptr<const std::vector<bool>> findSpeech (const std::filesystem::path
 {
     loudness::AnalysisOptions detect;
     detect.dialogue = true;
-    detect.truePeakFactor = 1;
     return std::make_shared<const std::vector<bool>> (loudness::analyseFile (dialogueStem, detect).speechFrames);
 }
 
@@ -159,7 +158,11 @@ NormalizeResult normalizeFile (const std::filesystem::path& in, const std::files
     // Limiting costs loudness: measure what came out and correct until it lands.
     std::optional<double> lastLufs;
     double lastGain = gainDb;
-    for (int pass = 0; limit && pass < 8; ++pass)
+    // The nearest gains seen that land under and over the target: once both are known, the
+    // next try stays between them. Heavy limiting can make loudness fall as gain rises (the
+    // release ducks what follows each peak), and a secant step alone then walks away.
+    std::optional<std::pair<double, double>> under, over;   // (gain, lufs)
+    for (int pass = 0; limit && pass < 12; ++pass)
     {
         ProcessedStream stream (in, gainDb, limiterCeiling, 0);
         const auto measured = measure (stream, analysis);
@@ -179,9 +182,21 @@ NormalizeResult normalizeFile (const std::filesystem::path& in, const std::files
             step = miss * std::clamp ((gainDb - lastGain) / (*r.lufs - *lastLufs), 1.0, 4.0);
         lastLufs = r.lufs;
         lastGain = gainDb;
+        if (miss > 0 && (! under || gainDb > under->first))
+            under = std::pair (gainDb, *r.lufs);
+        if (miss < 0 && (! over || gainDb < over->first))
+            over = std::pair (gainDb, *r.lufs);
         // Past 20 dB of make-up over the linear gain the limiter would be crushing the
         // programme (and lifting its noise floor) for little loudness: give up there.
         gainDb = std::min (gainDb + step, linearGainDb + 20.0);
+        if (under && over)
+        {
+            // Regula falsi inside the bracket, kept off its ends so each pass narrows it.
+            const auto [ga, la] = *under;
+            const auto [gb, lb] = *over;
+            const double t = std::clamp ((r.targetLufs - la) / (lb - la), 0.1, 0.9);
+            gainDb = ga + t * (gb - ga);
+        }
         if (gainDb == lastGain)
             break;
         if (peak > spec.ceilingDbtp - 0.05)

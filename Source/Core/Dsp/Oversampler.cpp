@@ -6,37 +6,45 @@
 
 namespace loopstage::dsp
 {
-void Oversampler::prepare (int factor, int maxBlock)
+std::vector<double> interpolatorTaps (int factor, int tapsPerPhase, double kaiserBeta)
 {
-    phases = std::max (1, factor);
-    blockCapacity = maxBlock;
-    const int length = phases * tapsPerPhase;
-    const double pi = 3.14159265358979323846, beta = 7.0, cutoff = 0.5 / phases;
+    const int length = factor * tapsPerPhase;
+    const double pi = 3.14159265358979323846, centre = length / 2.0;
+    // The window spans length + 1 points centred on the sinc's peak; its last point (the
+    // one a symmetric odd-length filter would have) is dropped: it is ~1e-4 of a far tap.
     std::vector<double> h ((size_t) length);
     double sum = 0.0;
     for (int i = 0; i < length; ++i)
     {
-        const double t = i - (length - 1) / 2.0;
-        const double x = 2.0 * cutoff * t;
-        const double r = 2.0 * i / (length - 1) - 1.0;
-        // t is never 0 (the length is even), so sinc's special case at 0 is never taken.
-        h[(size_t) i] = sinc (pi * x) * (kaiserUnscaled (r, beta) / besselI0 (beta));
+        const double t = i - centre;
+        h[(size_t) i] = sinc (pi * t / factor) * (kaiserUnscaled (t / centre, kaiserBeta) / besselI0 (kaiserBeta));
         sum += h[(size_t) i];
     }
-    coefficients.assign ((size_t) length, 0.0f);
+    for (auto& v : h)
+        v *= factor / sum;
+    return h;
+}
+
+void Oversampler::prepare (int factor, int tapsPerPhase, double kaiserBeta, int maxBlock)
+{
+    phases = std::max (1, factor);
+    taps = tapsPerPhase;
+    blockCapacity = maxBlock;
+    const auto h = interpolatorTaps (phases, taps, kaiserBeta);
+    coefficients.assign ((size_t) (phases * taps), 0.0f);
     l1Bound = 0.0f;
     for (int p = 0; p < phases; ++p)
     {
         double l1 = 0.0;
-        for (int k = 0; k < tapsPerPhase; ++k)
+        for (int k = 0; k < taps; ++k)
         {
-            const double c = h[(size_t) (k * phases + p)] * phases / sum;
-            coefficients[(size_t) (p * tapsPerPhase + k)] = (float) c;
+            const double c = h[(size_t) (k * phases + p)];
+            coefficients[(size_t) (p * taps + k)] = (float) c;
             l1 += std::abs (c);
         }
         l1Bound = std::max (l1Bound, (float) l1 * 1.0001f);
     }
-    buffer.assign ((size_t) (tapsPerPhase - 1 + maxBlock), 0.0f);
+    buffer.assign ((size_t) (taps - 1 + maxBlock), 0.0f);
     scratch.assign ((size_t) maxBlock, 0.0f);
 }
 
@@ -47,23 +55,22 @@ void Oversampler::reset() noexcept
 
 void Oversampler::load (const float* x, int n) noexcept
 {
-    std::copy (x, x + n, buffer.begin() + (tapsPerPhase - 1));
+    std::copy (x, x + n, buffer.begin() + (taps - 1));
 }
 
 void Oversampler::keepHistory (int n) noexcept
 {
-    // The last 15 samples are the next block's history.
-    std::copy (buffer.begin() + n, buffer.begin() + n + (tapsPerPhase - 1), buffer.begin());
+    std::copy (buffer.begin() + n, buffer.begin() + n + (taps - 1), buffer.begin());
 }
 
 const float* Oversampler::interpolate (int phase, int n) noexcept
 {
-    const float* base = buffer.data() + (tapsPerPhase - 1);
-    const float* h = coefficients.data() + phase * tapsPerPhase;
+    const float* base = buffer.data() + (taps - 1);
+    const float* h = coefficients.data() + phase * taps;
     float* acc = scratch.data();
     std::fill (acc, acc + n, 0.0f);
     // Taps outer, samples inner: the inner loop vectorises across output samples.
-    for (int k = 0; k < tapsPerPhase; ++k)
+    for (int k = 0; k < taps; ++k)
     {
         const float c = h[k];
         const float* src = base - k;
@@ -71,22 +78,6 @@ const float* Oversampler::interpolate (int phase, int n) noexcept
             acc[i] += c * src[i];
     }
     return acc;
-}
-
-float Oversampler::peak (const float* x, int n) noexcept
-{
-    load (x, n);
-    float best = 0.0f;
-    for (int p = 0; p < phases; ++p)
-    {
-        const float* acc = interpolate (p, n);
-        float m = 0.0f;
-        for (int i = 0; i < n; ++i)
-            m = std::max (m, std::fabs (acc[i]));
-        best = std::max (best, m);
-    }
-    keepHistory (n);
-    return best;
 }
 
 void Oversampler::skip (const float* x, int n) noexcept

@@ -8,43 +8,59 @@
 namespace loopstage::dsp
 {
 void TruePeakLimiter::prepare (int channels, double sampleRate, int maxBlock, double ceilingDbtp,
-                               double lookaheadMs, double releaseMs)
+                               double lookaheadMs, double releaseMs, TruePeakDetector::Reach reach)
+{
+    prepareStage (channels, sampleRate, maxBlock, ceilingDbtp, lookaheadMs, releaseMs, reach);
+    trim.reset();
+    if (reach == TruePeakDetector::Reach::reference)
+    {
+        trim = std::make_unique<TruePeakLimiter>();
+        trim->prepareStage (channels, sampleRate, maxBlock, ceilingDbtp, lookaheadMs, releaseMs, reach);
+    }
+    reset();
+}
+
+void TruePeakLimiter::prepareStage (int channels, double sampleRate, int maxBlock, double ceilingDbtp,
+                                    double lookaheadMs, double releaseMs, TruePeakDetector::Reach reach)
 {
     numChannels = channels;
     maxBlockSize = maxBlock;
     window = std::max (2, (int) std::lround (lookaheadMs * 0.001 * sampleRate));
     setCeiling (ceilingDbtp);
     setRelease (releaseMs, sampleRate);
-    detectors.assign ((size_t) channels, Oversampler {});
+    detectors.assign ((size_t) channels, TruePeakDetector {});
     for (auto& d : detectors)
-        d.prepare (16, maxBlock);
+        d.prepare (maxBlock, reach);
+    detectorDelay = detectors.empty() ? 0 : detectors.front().latency();
     peaks.assign ((size_t) maxBlock, 0.0f);
-    recentMax.assign ((size_t) channels, 0.0f);
     channelPeaks.assign ((size_t) maxBlock, 0.0f);
     queueIndex.assign ((size_t) window + 1, 0);
     queueValue.assign ((size_t) window + 1, 1.0f);
     boxRing.assign ((size_t) window, 1.0);
-    delay.assign ((size_t) channels, std::vector<float> ((size_t) latencySamples() + 1, 0.0f));
-    reset();
+    delay.assign ((size_t) channels, std::vector<float> ((size_t) ownLatency() + 1, 0.0f));
 }
 
 void TruePeakLimiter::setCeiling (double ceilingDbtp) noexcept
 {
     // 0.01 dB in hand: the gain moves a little within the interpolation filter's reach.
     ceiling = (float) dbToGain (ceilingDbtp - 0.01);
+    if (trim != nullptr)
+        trim->setCeiling (ceilingDbtp);
 }
 
 void TruePeakLimiter::setRelease (double releaseMs, double sampleRate) noexcept
 {
     releaseCoefficient = 1.0 - timeConstantCoefficient (releaseMs, sampleRate);
+    if (trim != nullptr)
+        trim->setRelease (releaseMs, sampleRate);
 }
 
 void TruePeakLimiter::reset() noexcept
 {
     for (auto& d : detectors)
         d.reset();
-    previousPeak = 0.0f;
-    std::fill (recentMax.begin(), recentMax.end(), 0.0f);
+    std::fill (std::begin (recentPeaks), std::end (recentPeaks), 0.0f);
+    recentPos = 0;
     queueHead = queueSize = 0;
     time = 0;
     envelope = 1.0;
@@ -55,11 +71,14 @@ void TruePeakLimiter::reset() noexcept
         std::fill (d.begin(), d.end(), 0.0f);
     delayPos = 0;
     minGain = 1.0f;
+    if (trim != nullptr)
+        trim->reset();
 }
 
 double TruePeakLimiter::maxReductionDb() const noexcept
 {
-    return minGain < 1.0f ? -gainToDb ((double) minGain) : 0.0;
+    const double own = minGain < 1.0f ? -gainToDb ((double) minGain) : 0.0;
+    return own + (trim != nullptr ? trim->maxReductionDb() : 0.0);
 }
 
 float TruePeakLimiter::pushRequirement (float required) noexcept
@@ -90,39 +109,22 @@ void TruePeakLimiter::process (float* const* channels, int n) noexcept
     std::fill (peaks.begin(), peaks.begin() + n, 0.0f);
     for (int c = 0; c < numChannels; ++c)
     {
-        auto& detector = detectors[(size_t) c];
-        auto& recent = recentMax[(size_t) c];
-        // 64-sample stretches that even the filter's worst-case gain cannot lift to the
-        // ceiling need no interpolation: their requirement is 1 whatever the phase.
-        for (int start = 0; start < n; start += 64)
-        {
-            const int len = std::min (64, n - start);
-            const float* x = channels[c] + start;
-            float m = 0.0f;
-            for (int i = 0; i < len; ++i)
-                m = std::max (m, std::fabs (x[i]));
-            if (std::max (m, recent) * detector.gainBound() < ceiling)
-                detector.skip (x, len);
-            else
-            {
-                detector.peaksPerSample (x, len, channelPeaks.data());
-                for (int i = 0; i < len; ++i)
-                    peaks[(size_t) (start + i)] = std::max (peaks[(size_t) (start + i)], channelPeaks[(size_t) i]);
-            }
-            // The filter reaches 15 samples back: carry this stretch's tail peak (>= 15 samples).
-            float tail = 0.0f;
-            for (int i = std::max (0, len - 15); i < len; ++i)
-                tail = std::max (tail, std::fabs (x[i]));
-            recent = len >= 15 ? tail : std::max (recent, tail);
-        }
+        // Exact where it matters (at or over the ceiling); what stays under needs no gain.
+        detectors[(size_t) c].peaksPerSample (channels[c], n, ceiling, channelPeaks.data());
+        for (int i = 0; i < n; ++i)
+            peaks[(size_t) i] = std::max (peaks[(size_t) i], channelPeaks[(size_t) i]);
     }
 
-    const int ringLength = latencySamples() + 1;
+    const int ringLength = ownLatency() + 1;
     for (int i = 0; i < n; ++i)
     {
-        // The oversampled values of input i lie between samples i-8 and i-7: both need the gain.
-        const float detected = std::max (peaks[(size_t) i], previousPeak);
-        previousPeak = peaks[(size_t) i];
+        // The oversampled values of input i lie between samples i - detectorDelay and the one
+        // after it; their gain covers the `spread` samples either side as well.
+        recentPeaks[recentPos] = peaks[(size_t) i];
+        recentPos = (recentPos + 1) % (2 * spread + 2);
+        float detected = 0.0f;
+        for (float p : recentPeaks)
+            detected = std::max (detected, p);
         const float required = detected > ceiling ? ceiling / detected : 1.0f;
         const double held = pushRequirement (required);
         ++time;
@@ -158,5 +160,7 @@ void TruePeakLimiter::process (float* const* channels, int n) noexcept
         }
         delayPos = readPos;
     }
+    if (trim != nullptr)
+        trim->process (channels, n);
 }
 } // namespace loopstage::dsp

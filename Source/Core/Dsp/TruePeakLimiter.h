@@ -2,8 +2,17 @@
 /** Look-ahead true-peak limiter: keeps the oversampled (inter-sample) peak of its output at or
     below a ceiling, touching only the moments that need it.
 
-    Detector: every channel through a 16x Oversampler; per sample the worst phase of all
-    channels gives the gain that sample needs (ceiling / peak, at most 1). That requirement is
+    Detector: every channel through a TruePeakDetector (16x, exact wherever the signal comes
+    near the ceiling); per sample the worst phase of all channels gives the gain that sample
+    needs (ceiling / peak, at most 1). Its reach is the caller's choice: Reach::live (256
+    samples of latency) for inserts and plug-ins, Reach::reference (2048) for deliveries, which
+    must hold the ceiling as the meters read it even for content in the last 0.5 % below
+    Nyquist (an abrupt burst alternating sample by sample rings there, and only the long read
+    sees how far). A deep gain change moves the peaks it was computed from a little (the
+    interpolated value is made of samples up to 2048 away, which got other gains), so the
+    reference limiter ends in a second, trimming stage: the same limiter run on the first
+    stage's output, where the few hundredths of a dB left over are caught by gains too small
+    to move anything again. That requirement is
     held for the look-ahead time (a running minimum), released smoothly (one-pole, default
     80 ms) and then averaged over the look-ahead window: the average of values that are all at or
     below the requirement cannot exceed it, so the gain reaches it exactly in time, with a
@@ -13,10 +22,11 @@
     Shared by the normaliser, and later the engine's master and plugins: process() is
     @realtime once prepare() has run.
 */
-#include "Dsp/Oversampler.h"
+#include "Dsp/TruePeakDetector.h"
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 namespace loopstage::dsp
@@ -34,7 +44,8 @@ class TruePeakLimiter
 public:
     /** Allocates everything. Not realtime. */
     void prepare (int channels, double sampleRate, int maxBlock, double ceilingDbtp,
-                  double lookaheadMs = 5.0, double releaseMs = 80.0);
+                  double lookaheadMs = 5.0, double releaseMs = 80.0,
+                  TruePeakDetector::Reach reach = TruePeakDetector::Reach::live);
     void reset() noexcept;
     /** Moves the ceiling (dBTP) of a prepared limiter, e.g. a plug-in parameter. @realtime */
     void setCeiling (double ceilingDbtp) noexcept;
@@ -45,19 +56,26 @@ public:
         latencySamples(). @realtime */
     void process (float* const* channels, int n) noexcept;
 
-    int latencySamples() const noexcept { return detectorDelay + window - 1; }
+    int latencySamples() const noexcept
+    {
+        return ownLatency() + (trim != nullptr ? trim->latencySamples() : 0);
+    }
     /** Deepest gain reduction since prepare/reset, in dB (0 when it never acted). */
     double maxReductionDb() const noexcept;
 
 private:
     int numChannels = 0, window = 240, maxBlockSize = 0;
-    static constexpr int detectorDelay = 8;
+    int detectorDelay = TruePeakDetector::readTaps / 2;
+    std::unique_ptr<TruePeakLimiter> trim;   // Reach::reference only
     float ceiling = 1.0f;
     double releaseCoefficient = 0.0;
-    std::vector<Oversampler> detectors;
+    std::vector<TruePeakDetector> detectors;
     std::vector<float> peaks, channelPeaks;
-    std::vector<float> recentMax;   // per channel: largest |sample| among the last 15
-    float previousPeak = 0.0f;
+    // An interval's peak is made by its neighbours too: its gain covers `spread` samples either
+    // side, so the attack ramp's slope cannot lift the samples next to a peak over the ceiling.
+    static constexpr int spread = 4;
+    float recentPeaks[2 * spread + 2] = {};
+    int recentPos = 0;
 
     // Requirement timeline: running minimum over the look-ahead (monotonic queue in a ring).
     std::vector<std::int64_t> queueIndex;
@@ -74,6 +92,9 @@ private:
     int delayPos = 0;
     float minGain = 1.0f;
 
+    void prepareStage (int channels, double sampleRate, int maxBlock, double ceilingDbtp,
+                       double lookaheadMs, double releaseMs, TruePeakDetector::Reach reach);
     float pushRequirement (float required) noexcept;
+    int ownLatency() const noexcept { return detectorDelay + spread + window - 1; }
 };
 } // namespace loopstage::dsp

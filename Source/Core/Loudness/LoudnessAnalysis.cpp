@@ -64,7 +64,7 @@ LoudnessReport analyse (const AudioSource& source, double sampleRate, int channe
     if (options.keepHistory || options.dialogue)
         meter.setHistory (&report.subBlocks);
     TruePeakMeter peaks;
-    peaks.prepare (channels, options.truePeakFactor, 8192);
+    peaks.prepare (channels);
     if (options.keepPeakHistory)
     {
         report.truePeakHistory.resize ((size_t) channels);

@@ -20,14 +20,13 @@ namespace loopstage::loudness
 {
 struct AnalysisOptions
 {
-    int truePeakFactor = 8;     ///< oversampling for true peak (16 for delivery checks)
     bool dialogue = false;      ///< also detect speech and measure dialogue-gated loudness
     /** With `dialogue`: where the speech is, in 100 ms frames from the start, decided on another
         signal of the same timeline (the DX stem) instead of on this programme; frames past its
         end are not speech. A music bed under the words then neither hides nor fakes dialogue. */
     std::shared_ptr<const std::vector<bool>> speechFrames;
     bool keepHistory = false;   ///< keep 100 ms sub-block energies (plots)
-    bool keepPeakHistory = false; ///< keep true peaks per 256 samples per channel (slower: no skipping)
+    bool keepPeakHistory = false; ///< keep true peaks per 256 samples per channel (slower: every block is scanned)
     int threads = 0;            ///< 0: all cores
 };
 

@@ -12,15 +12,12 @@ double toDecibels (double linear) noexcept
     return linear > 0.0 ? dsp::gainToDb (linear) : -std::numeric_limits<double>::infinity();
 }
 
-void TruePeakMeter::prepare (int channels, int factor, int maxBlock)
+void TruePeakMeter::prepare (int channels, int maxBlock)
 {
     states.clear();
     states.resize ((size_t) channels);
     for (auto& s : states)
-    {
-        s.oversampler.prepare (factor, maxBlock);
-        s.history.assign ((size_t) dsp::Oversampler::tapsPerPhase - 1, 0.0f);
-    }
+        s.detector.prepare (std::min (maxBlock, historyStep), dsp::TruePeakDetector::Reach::reference);
     reset();
 }
 
@@ -28,8 +25,7 @@ void TruePeakMeter::reset() noexcept
 {
     for (auto& s : states)
     {
-        s.oversampler.reset();
-        std::fill (s.history.begin(), s.history.end(), 0.0f);
+        s.detector.reset();
         s.truePeak = s.samplePeak = 0.0f;
     }
 }
@@ -43,9 +39,9 @@ void TruePeakMeter::process (const float* const* channels, int n) noexcept
 void TruePeakMeter::processChannel (int channel, const float* x, int n) noexcept
 {
     auto& s = states[(size_t) channel];
-    // Short chunks make the skip test sharp: one loud sample only forces its own 256 samples.
-    const int block = std::min (historyStep, s.oversampler.maxBlock());
-    const int h = dsp::Oversampler::tapsPerPhase - 1;
+    // Short chunks make the detector's skip test sharp: one loud sample only forces its own
+    // 256 samples to be scanned.
+    const int block = s.detector.maxBlock();
     for (int done = 0; done < n;)
     {
         const int chunk = std::min (block, n - done);
@@ -54,41 +50,23 @@ void TruePeakMeter::processChannel (int channel, const float* x, int n) noexcept
         for (int i = 0; i < chunk; ++i)
             blockMax = std::max (blockMax, std::fabs (in[i]));
         s.samplePeak = std::max (s.samplePeak, blockMax);
-        float reach = blockMax;
-        for (float v : s.history)
-            reach = std::max (reach, v);
-
-        // Every output of this block depends only on these samples and the 15 before them.
-        if (s.peakLog != nullptr)
-        {
-            const float p = std::max (blockMax, s.oversampler.peak (in, chunk));
-            s.peakLog->push_back (p);
-            s.truePeak = std::max (s.truePeak, p);
-        }
-        else if (reach * s.oversampler.gainBound() > s.truePeak)
-            s.truePeak = std::max (s.truePeak, s.oversampler.peak (in, chunk));
-        else
-            s.oversampler.skip (in, chunk);
+        // A true peak is never below the sample peak; the detector only needs to read what
+        // could beat the larger of the two.
         s.truePeak = std::max (s.truePeak, blockMax);
-
-        if (chunk >= h)
-            for (int i = 0; i < h; ++i)
-                s.history[(size_t) i] = std::fabs (in[chunk - h + i]);
-        else
-        {
-            std::rotate (s.history.begin(), s.history.begin() + chunk, s.history.end());
-            for (int i = 0; i < chunk; ++i)
-                s.history[(size_t) (h - chunk + i)] = std::fabs (in[i]);
-        }
+        const float p = s.detector.peak (in, chunk, s.truePeak, s.peakLog != nullptr);
+        if (s.peakLog != nullptr)
+            s.peakLog->push_back (std::max (blockMax, p));
+        s.truePeak = std::max (s.truePeak, p);
         done += chunk;
     }
 }
 
 void TruePeakMeter::flush() noexcept
 {
-    const float zeros[dsp::Oversampler::tapsPerPhase] = {};
+    const float zeros[dsp::TruePeakDetector::readTaps] = {};
     for (int c = 0; c < (int) states.size(); ++c)
-        processChannel (c, zeros, dsp::Oversampler::tapsPerPhase);
+        for (int done = 0; done < states[(size_t) c].detector.latency(); done += dsp::TruePeakDetector::readTaps)
+            processChannel (c, zeros, dsp::TruePeakDetector::readTaps);
 }
 
 float TruePeakMeter::truePeak() const noexcept

@@ -24,13 +24,15 @@ audio::AudioBuffer peakySignal (double rate, int channels, double seconds, unsig
             lp += 0.2f * (noise (rng) - lp);
             x[(size_t) i] = 0.08f * env * lp;
         }
-        // A transient every 0.7 s: a decaying burst reaching 0.98.
+        // A transient every 0.7 s: a decaying noise burst (a drum hit, full band) from 0.98.
+        // Not a tone at Nyquist: one alternating sample by sample carries most of the
+        // programme's loudness (K-weighting lifts it), which no limiter can then keep.
         for (double t0 = 0.3 + 0.05 * c; t0 < seconds - 0.1; t0 += 0.7)
         {
             const auto start = (std::int64_t) (t0 * rate);
             for (std::int64_t k = 0; k < (std::int64_t) (0.02 * rate) && start + k < n; ++k)
                 x[(size_t) (start + k)] += (float) (0.98 * std::exp (-(double) k / (0.002 * rate))
-                                                    * (k % 2 == 0 ? 1.0 : -0.9));
+                                                    * (k == 0 ? 1.0 : (double) std::clamp (0.4f * noise (rng), -1.0f, 1.0f)));
         }
         // A tone at fs/4 phased 45°: samples at 0.6, true peak 0.85.
         const auto start = (std::int64_t) (seconds * 0.5 * rate);

@@ -53,7 +53,6 @@ TEST_CASE ("the limiter insert holds true peak at its ceiling and its latency is
     CHECK (mix.latency == lookahead);
 
     loudness::AnalysisOptions measure;
-    measure.truePeakFactor = 16;
     const auto dx = loudness::analyseBuffer (mix.stems[0], measure);
     REQUIRE (dx.truePeakDbtp.has_value());
     INFO ("limited true peak " << *dx.truePeakDbtp << " dBTP");

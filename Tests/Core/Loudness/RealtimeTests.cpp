@@ -16,7 +16,7 @@ TEST_CASE ("meters and limiter process blocks without allocating or locking", "[
     loudness::LoudnessMeter meter;
     meter.prepare (2, 48000);
     loudness::TruePeakMeter peaks;
-    peaks.prepare (2, 8, 512);
+    peaks.prepare (2, 512);
     dsp::TruePeakLimiter limiter;
     limiter.prepare (2, 48000, 512, -6.0);
 
