@@ -19,7 +19,8 @@ namespace
         {
             const auto &x = a[i], &y = b[i];
             if (x.file != y.file || x.position != y.position || x.sourceStart != y.sourceStart || x.length != y.length
-                || x.fadeIn != y.fadeIn || x.fadeOut != y.fadeOut || x.fadeInShape != y.fadeInShape || x.fadeOutShape != y.fadeOutShape || x.gainDb != y.gainDb)
+                || x.fadeIn != y.fadeIn || x.fadeOut != y.fadeOut || x.fadeInShape != y.fadeInShape || x.fadeOutShape != y.fadeOutShape || x.gainDb != y.gainDb
+                || x.channelMap != y.channelMap)
                 return false;
         }
         return true;
