@@ -106,7 +106,7 @@ TEST_CASE ("session: a full session built with the CLI reads back in info", "[cl
     // The file itself: the documented format, media stored relative to the session's folder.
     const auto doc = json::parse (loopstage::readWholeFile (s.file));
     CHECK (doc["format"] == "loopstage-session");
-    CHECK (doc["schema_version"] == 2);
+    CHECK (doc["schema_version"] == 3);
     CHECK (doc["regions"][0]["file"] == "audio/dx1.wav");
     CHECK (doc["regions"][0]["fade_out"] == 0.25);
     CHECK (doc["tracks"][0]["output"] == "stem-dx");

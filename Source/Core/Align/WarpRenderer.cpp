@@ -2,7 +2,7 @@
 #include "Align/ChannelSpans.h"
 #include "Align/Resample.h"
 #include "Align/RubberBandWarp.h"
-#include "Align/SoxrStream.h"
+#include "AudioFile/SoxrStream.h"
 #include "AudioFile/AudioFileReader.h"
 #include "AudioFile/AudioFileWriter.h"
 
@@ -43,8 +43,8 @@ void renderAligned (const std::filesystem::path& take, const AlignmentResult& al
         const double start = alignment.offsetSeconds * takeRate;
         const Resampler shift (takeRate, guideRate, start);
         std::optional<ChannelSpans> spans;
-        std::optional<SoxrStream> stream;
-        if (SoxrStream::canPlace (takeRate, guideRate))
+        std::optional<audio::SoxrStream> stream;
+        if (audio::SoxrStream::canPlace (takeRate, guideRate))
             stream.emplace (take, guideRate, start, guideFrames);
         else
             spans.emplace (take, shift, guideFrames);

@@ -3,7 +3,7 @@
     take's channel count and sample format, written atomically (AudioFileWriter).
 
     Offset only, another rate (44.1 -> 48 kHz): libsoxr at SOXR_HQ streams the take front to
-    back (SoxrStream.h), the fractional offset reached to 1/294 of a sample through whole
+    back (AudioFile/SoxrStream.h), the fractional offset reached to 1/294 of a sample through whole
     samples dropped on both sides. Offset only, the same rate: Resample.h with the fractional
     offset folded into the filter phase, block by block. With a warp map: RubberBandWarp.cpp
     (constant-ratio Rubber Band pieces cut at the take's pauses), each piece's span read from

@@ -3,10 +3,58 @@
 #include "Base/Error.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstring>
 #include <sndfile.h>
 
 namespace loopstage::audio
 {
+namespace
+{
+    std::uint64_t le (const unsigned char* p, int bytes) noexcept
+    {
+        std::uint64_t v = 0;
+        for (int i = bytes - 1; i >= 0; --i)
+            v = v << 8 | p[i];
+        return v;
+    }
+
+    /** The frames a RIFF/RF64 WAVE header declares in its data chunk, or -1 when it cannot
+        tell. libsndfile reports only the frames present, so this is how a truncated file is
+        told from a region that runs past a whole file. */
+    std::int64_t declaredWaveFrames (const std::filesystem::path& file)
+    {
+        std::FILE* f = std::fopen (file.c_str(), "rb");
+        if (f == nullptr)
+            return -1;
+        unsigned char head[12], chunk[8], body[28];
+        std::int64_t result = -1;
+        std::uint64_t ds64DataBytes = 0, blockAlign = 0;
+        const bool wave = std::fread (head, 1, 12, f) == 12 && std::memcmp (head + 8, "WAVE", 4) == 0;
+        const bool rf64 = wave && std::memcmp (head, "RF64", 4) == 0;
+        while (wave && std::fread (chunk, 1, 8, f) == 8)
+        {
+            const auto bytes = le (chunk + 4, 4);
+            const auto got = std::fread (body, 1, (size_t) std::min<std::uint64_t> (bytes, sizeof body), f);
+            if (std::memcmp (chunk, "ds64", 4) == 0 && got >= 16)
+                ds64DataBytes = le (body + 8, 8);
+            else if (std::memcmp (chunk, "fmt ", 4) == 0 && got >= 14)
+                blockAlign = le (body + 12, 2);
+            else if (std::memcmp (chunk, "data", 4) == 0)
+            {
+                const auto dataBytes = rf64 && bytes == 0xFFFFFFFFu ? ds64DataBytes : bytes;
+                if (blockAlign > 0)
+                    result = (std::int64_t) (dataBytes / blockAlign);
+                break;
+            }
+            if (std::fseek (f, (long) (bytes + (bytes & 1) - got), SEEK_CUR) != 0)
+                break;
+        }
+        std::fclose (f);
+        return result;
+    }
+} // namespace
+
 struct AudioFileReader::Handle
 {
     SNDFILE* file = nullptr;
@@ -38,6 +86,9 @@ AudioFileReader::AudioFileReader (const std::filesystem::path& file)
     fileInfo.frames = sfinfo.frames;
     fileInfo.format = fromSndfileSubtype (sfinfo.format);
     fileInfo.container = fromSndfileMajor (sfinfo.format);
+    fileInfo.headerFrames = fileInfo.frames;
+    if (fileInfo.container == Container::wav || fileInfo.container == Container::rf64)
+        fileInfo.headerFrames = std::max (fileInfo.frames, declaredWaveFrames (file));
     auto metadata = detail::readChunks (handle->file);
     bextChunk = std::move (metadata.bext);
     ixmlChunk = std::move (metadata.ixml);

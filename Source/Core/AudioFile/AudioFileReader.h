@@ -27,6 +27,13 @@ struct AudioFileInfo
     std::int64_t frames = 0;
     SampleFormat format = SampleFormat::other;
     Container container = Container::other;
+    /** Frames the header declares (WAV/RF64 data chunk size); more than `frames` when the file
+        was cut short after its header was written (a crashed recorder, a partial copy), where
+        `frames` counts only what is there. Equal to `frames` for other containers. */
+    std::int64_t headerFrames = 0;
+
+    /** The file holds fewer frames than its header declares. */
+    bool truncated() const noexcept { return headerFrames > frames; }
 
     double durationSeconds() const noexcept { return sampleRate > 0 ? (double) frames / sampleRate : 0.0; }
 };

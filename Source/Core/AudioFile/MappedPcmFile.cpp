@@ -2,12 +2,10 @@
 #include "AudioFile/Ssse3.h"
 
 #include <algorithm>
+#include <atomic>
 #include <bit>
-#include <csetjmp>
-#include <csignal>
 #include <cstring>
 #include <fcntl.h>
-#include <mutex>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -102,114 +100,96 @@ namespace
 #endif
 } // namespace
 
-namespace
-{
-    /** The decode running on this thread: where its mapping lies and where to jump back to. */
-    struct FaultGuard
-    {
-        sigjmp_buf jump;
-        const unsigned char* from = nullptr;
-        const unsigned char* to = nullptr;
-    };
-    thread_local FaultGuard* activeGuard = nullptr;
-    struct sigaction previousBusAction {};
-
-    void onBusError (int signal, siginfo_t* info, void* context)
-    {
-        const auto* address = static_cast<const unsigned char*> (info->si_addr);
-        if (FaultGuard* guard = activeGuard; guard != nullptr && address >= guard->from && address < guard->to)
-            siglongjmp (guard->jump, 1);
-        // Not a read of ours: what would have happened without us.
-        if (previousBusAction.sa_flags & SA_SIGINFO)
-            previousBusAction.sa_sigaction (signal, info, context);
-        else if (previousBusAction.sa_handler != SIG_IGN && previousBusAction.sa_handler != SIG_DFL)
-            previousBusAction.sa_handler (signal);
-        else
-        {
-            ::signal (SIGBUS, SIG_DFL);
-            ::raise (SIGBUS);
-        }
-    }
-
-    void installBusErrorHandler()
-    {
-        static std::once_flag once;
-        std::call_once (once, []
-        {
-            struct sigaction action {};
-            action.sa_sigaction = onBusError;
-            // SA_NODEFER: the handler leaves by siglongjmp, so SIGBUS must not stay blocked (and
-            // sigsetjmp then need not save the mask, a system call on every decode).
-            action.sa_flags = SA_SIGINFO | SA_NODEFER;
-            sigemptyset (&action.sa_mask);
-            sigaction (SIGBUS, &action, &previousBusAction);
-        });
-    }
-} // namespace
-
 std::unique_ptr<MappedPcmFile> MappedPcmFile::open (const std::filesystem::path& file, std::int64_t expectedFrames)
 {
-    installBusErrorHandler();
     if constexpr (std::endian::native != std::endian::little)
         return nullptr;
     const int fd = ::open (file.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return nullptr;
+    std::unique_ptr<MappedPcmFile> pcm (new MappedPcmFile());
+    pcm->fd = fd;   // closed by the destructor from here on
+    static std::atomic<std::uint64_t> opened { 0 };
+    pcm->serial = ++opened;
     struct stat st {};
-    void* mapping = MAP_FAILED;
-    if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > 0)
-        mapping = mmap (nullptr, (size_t) st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-    ::close (fd);
+    if (fstat (fd, &st) != 0 || ! S_ISREG (st.st_mode) || st.st_size <= 0)
+        return nullptr;
+    // The header is parsed from a map of the whole file (chunks may lie anywhere before the
+    // data), which is let go at once: the samples are read with pread().
+    void* mapping = mmap (nullptr, (size_t) st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
     if (mapping == MAP_FAILED)
         return nullptr;
-
-    std::unique_ptr<MappedPcmFile> mapped (new MappedPcmFile());
-    mapped->mapping = mapping;
-    mapped->mappedBytes = (size_t) st.st_size;
-    const auto* bytes = static_cast<const unsigned char*> (mapping);
     Layout layout;
-    if (! parseWave (bytes, (std::uint64_t) st.st_size, layout))
+    const bool parsed = parseWave (static_cast<const unsigned char*> (mapping), (std::uint64_t) st.st_size, layout);
+    munmap (mapping, (size_t) st.st_size);
+    if (! parsed)
         return nullptr;
     const auto frameBytes = (std::uint64_t) (layout.channels * layout.bytesPerSample);
     if ((std::int64_t) (layout.dataBytes / frameBytes) != expectedFrames)
         return nullptr;
-    mapped->data = bytes + layout.dataOffset;
-    mapped->numChannels = layout.channels;
-    mapped->bytesPerSample = layout.bytesPerSample;
-    mapped->isFloat = layout.isFloat;
-    mapped->numFrames = expectedFrames;
-    // Tracks are read start to end: ask for read-ahead and let pages behind go.
-    madvise (mapping, mapped->mappedBytes, MADV_SEQUENTIAL);
-    return mapped;
+    pcm->dataOffset = layout.dataOffset;
+    pcm->numChannels = layout.channels;
+    pcm->bytesPerSample = layout.bytesPerSample;
+    pcm->isFloat = layout.isFloat;
+    pcm->numFrames = expectedFrames;
+    // Tracks are read start to end: ask the kernel to read ahead generously.
+    posix_fadvise (fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+    return pcm;
 }
 
 MappedPcmFile::~MappedPcmFile()
 {
-    if (mapping != nullptr)
-        munmap (mapping, mappedBytes);
+    if (fd >= 0)
+        ::close (fd);
 }
 
 bool MappedPcmFile::decode (int channel, std::int64_t start, std::int64_t count, float* dest) const noexcept
 {
-    FaultGuard guard;
-    guard.from = static_cast<const unsigned char*> (mapping);
-    guard.to = guard.from + mappedBytes;
-    FaultGuard* const outer = activeGuard;
-    activeGuard = &guard;
-    if (sigsetjmp (guard.jump, 0) != 0)
+    // The frames pass through a small buffer of this thread's: read by the kernel through its
+    // own mapping of memory, then decoded while in the cache. The last piece read is kept, so
+    // decoding the other channels of the same frames reads nothing again.
+    struct Staged
     {
-        activeGuard = outer;
-        return false;
+        std::uint64_t file = 0;
+        std::int64_t start = -1, count = 0;
+        alignas (64) unsigned char bytes[stagingBytes + 32];   // samples from bytes + 4: a decode may read one byte before
+    };
+    thread_local Staged staged;
+    const auto stride = (std::int64_t) (numChannels * bytesPerSample);
+    const auto perPiece = (std::int64_t) stagingBytes / stride;
+    while (count > 0)
+    {
+        const auto n = std::min (count, perPiece);
+        if (staged.file != serial || staged.start != start || staged.count < n)
+        {
+            const auto bytes = (size_t) (n * stride);
+            std::size_t done = 0;
+            while (done < bytes)
+            {
+                const auto got = pread (fd, staged.bytes + 4 + done, bytes - done, (off_t) (dataOffset + (std::uint64_t) (start * stride) + done));
+                if (got <= 0)
+                {
+                    staged.file = 0;
+                    return false;   // cut short since it was opened
+                }
+                done += (std::size_t) got;
+            }
+            staged.file = serial;
+            staged.start = start;
+            staged.count = n;
+        }
+        decodeFrames (staged.bytes + 4, channel, n, dest);
+        start += n;
+        count -= n;
+        dest += n;
     }
-    decodeMapped (channel, start, count, dest);
-    activeGuard = outer;
     return true;
 }
 
-void MappedPcmFile::decodeMapped (int channel, std::int64_t start, std::int64_t count, float* dest) const noexcept
+void MappedPcmFile::decodeFrames (const unsigned char* frames, int channel, std::int64_t count, float* dest) const noexcept
 {
     const auto stride = (std::size_t) (numChannels * bytesPerSample);
-    const unsigned char* p = data + (std::size_t) start * stride + (std::size_t) (channel * bytesPerSample);
+    const unsigned char* p = frames + (std::size_t) (channel * bytesPerSample);
     switch (bytesPerSample)
     {
         case 2:
@@ -231,7 +211,7 @@ void MappedPcmFile::decodeMapped (int channel, std::int64_t start, std::int64_t 
             }
 #endif
             // The three bytes in the top of an int32: four bytes from one before the sample (the
-            // header precedes the data, so that byte is always mapped), low byte cleared.
+            // staging buffer has bytes before the samples), low byte cleared.
             for (std::int64_t i = 0; i < count; ++i, p += stride)
             {
                 std::int32_t v;

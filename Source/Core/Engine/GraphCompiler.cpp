@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <deque>
-#include <functional>
 #include <map>
 #include <set>
 
@@ -19,7 +18,8 @@ namespace
         {
             const auto &x = a[i], &y = b[i];
             if (x.file != y.file || x.position != y.position || x.sourceStart != y.sourceStart || x.length != y.length
-                || x.fadeIn != y.fadeIn || x.fadeOut != y.fadeOut || x.fadeInShape != y.fadeInShape || x.fadeOutShape != y.fadeOutShape || x.gainDb != y.gainDb)
+                || x.fadeIn != y.fadeIn || x.fadeOut != y.fadeOut || x.fadeInShape != y.fadeInShape || x.fadeOutShape != y.fadeOutShape || x.gainDb != y.gainDb
+                || x.channelMap != y.channelMap)
                 return false;
         }
         return true;
@@ -97,7 +97,12 @@ std::unique_ptr<RenderGraph> compileGraph (const MixPlan& plan, int maxBlock, Di
             throw InputError ("routing loop in the mix");
     }
 
-    // Solo: audible are the soloed, the solo-safe, and everything upstream or downstream of a solo.
+    // Solo in place, as on a console: soloing silences every strip that is not soloed, not
+    // solo-safe and not needed to carry one of those to the master. Kept audible: the soloed
+    // and the solo-safe strips, everything downstream of either (the buses and stems they
+    // reach, through outputs and sends), and everything upstream of a soloed strip (soloing
+    // a bus plays what feeds it). Upstream of a solo-safe strip is not kept: a solo-safe bus
+    // (a reverb return) stays open, but the tracks feeding it follow the solo.
     std::vector<bool> audible (strips.size(), true);
     bool soloActive = false;
     for (auto& s : strips)
@@ -112,24 +117,36 @@ std::unique_ptr<RenderGraph> compileGraph (const MixPlan& plan, int maxBlock, Di
                 up[(size_t) indexOf[to]].push_back ((int) i);
             }
         std::vector<bool> reached (strips.size(), false);
-        std::function<void (int, const std::vector<std::vector<int>>&)> mark = [&] (int i, const auto& links)
+        // Each direction has its own visited set: a strip reached going up must still be walked
+        // down from (and the other way round).
+        auto mark = [&] (int from, const std::vector<std::vector<int>>& links)
         {
-            for (int j : links[(size_t) i])
-                if (! reached[(size_t) j])
-                {
-                    reached[(size_t) j] = true;
-                    mark (j, links);
-                }
+            std::vector<bool> visited (strips.size(), false);
+            std::vector<int> todo { from };
+            while (! todo.empty())
+            {
+                const int i = todo.back();
+                todo.pop_back();
+                reached[(size_t) i] = true;
+                for (int j : links[(size_t) i])
+                    if (! visited[(size_t) j])
+                    {
+                        visited[(size_t) j] = true;
+                        todo.push_back (j);
+                    }
+            }
         };
         for (size_t i = 0; i < strips.size(); ++i)
-            if (strips[i].kind != StripNode::Kind::master && strips[i].plan->solo)
-            {
-                reached[i] = true;
-                mark ((int) i, down);
+        {
+            if (strips[i].kind == StripNode::Kind::master)
+                continue;
+            if (strips[i].plan->solo)
                 mark ((int) i, up);
-            }
+            if (strips[i].plan->solo || strips[i].plan->soloSafe)
+                mark ((int) i, down);
+        }
         for (size_t i = 0; i < strips.size(); ++i)
-            audible[i] = reached[i] || strips[i].plan->soloSafe || strips[i].kind == StripNode::Kind::master;
+            audible[i] = reached[i] || strips[i].kind == StripNode::Kind::master;
     }
 
     auto graph = std::make_unique<RenderGraph>();

@@ -44,7 +44,9 @@ enum class FadeShape
     equalPower   ///< gain = sin(x * pi / 2): overlapping fades keep constant power
 };
 
-/** One piece of an audio file placed on a track's timeline. */
+/** One piece of an audio file placed on a track's timeline. Its file may be at another sample
+    rate than the plan's: `sourceStart` and `length` still count samples at the plan's rate (the
+    file is converted, Playlist.h). */
 struct PlanRegion
 {
     std::filesystem::path file;
@@ -56,6 +58,9 @@ struct PlanRegion
     FadeShape fadeInShape = FadeShape::linear;
     FadeShape fadeOutShape = FadeShape::linear;
     double gainDb = 0.0;
+    /** Which file channel (0-based) each track channel plays, -1 for silence, one entry per
+        track channel; empty: the automatic rules of Dsp/ChannelMap.h. */
+    std::vector<int> channelMap;
 };
 
 /** A copy of a strip's signal to a bus, at its own level. */

@@ -86,7 +86,7 @@ namespace
         // Tracks decode straight into the graph (direct streams), in parallel on the pool.
         auto streamer = DiskStreamer::direct();
         auto graph = compileGraph (plan, maxBlock, *streamer, nullptr, false);
-        WorkerPool pool (options.threads - 1, {}, WorkerPool::Waiting::yield);
+        WorkerPool pool (options.threads - 1, {}, WorkerPool::Waiting::sleep);
         auto runTasks = [&pool] (const std::vector<std::function<void()>>& tasks)
         {
             if (tasks.empty())

@@ -1,11 +1,31 @@
 #include "Engine/WorkerPool.h"
 
+#include <climits>
+#include <ctime>
+#include <linux/futex.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 #if defined(__x86_64__) || defined(__i386__)
  #include <immintrin.h>
 #endif
 
 namespace loopstage::engine
 {
+namespace
+{
+    void futexWait (std::atomic<std::uint32_t>& word, std::uint32_t seen) noexcept
+    {
+        // A bounded sleep: a lost wake-up could only cost this much, never a hang.
+        const timespec timeout { 0, 2'000'000 };
+        syscall (SYS_futex, reinterpret_cast<std::uint32_t*> (&word), FUTEX_WAIT_PRIVATE, seen, &timeout, nullptr, 0);
+    }
+
+    void futexWakeAll (std::atomic<std::uint32_t>& word) noexcept
+    {
+        syscall (SYS_futex, reinterpret_cast<std::uint32_t*> (&word), FUTEX_WAKE_PRIVATE, INT_MAX, nullptr, nullptr, 0);
+    }
+} // namespace
+
 void spinPause() noexcept
 {
 #if defined(__x86_64__) || defined(__i386__)
@@ -47,17 +67,38 @@ void WorkerPool::workerLoop (const std::function<void()>& threadStarted)
         // worker either sees no job or is waited for (both seq_cst).
         busy.fetch_add (1);
         if (ParallelJob* job = current.load())
-        {
-            int rounds = 0;
-            while (! job->finished())
-            {
-                if (job->runOne())
-                    rounds = 0;
-                else
-                    idle (rounds);
-            }
-        }
+            drain (*job);
         busy.fetch_sub (1);
+    }
+}
+
+void WorkerPool::drain (ParallelJob& job) noexcept
+{
+    int rounds = 0;
+    while (! job.finished())
+    {
+        if (job.runOne())
+        {
+            rounds = 0;
+            completed();
+            continue;
+        }
+        if (! spinOnce (rounds))
+            continue;
+        // Offline, nothing ready for a while: sleep until another thread completes something.
+        // Counted in first, the word read, then one more look: work that became ready before
+        // the read is found by that look, a completion after it makes the wait return at once.
+        sleepers.fetch_add (1);
+        const auto seen = progress.load();
+        const bool found = job.runOne();
+        if (! found && ! job.finished())
+            futexWait (progress, seen);
+        sleepers.fetch_sub (1);
+        if (found)
+        {
+            rounds = 0;
+            completed();
+        }
     }
 }
 
@@ -72,27 +113,33 @@ void WorkerPool::run (ParallelJob& job) noexcept
     current.store (&job);
     for (size_t i = 0; i < threads.size(); ++i)
         sem_post (&wake);
-    int rounds = 0;
-    while (! job.finished())
-    {
-        if (job.runOne())
-            rounds = 0;
-        else
-            idle (rounds);
-    }
+    drain (job);
     current.store (nullptr);
-    rounds = 0;
+    // The workers only have to notice the job is finished.
     while (busy.load() != 0)
-        idle (rounds);
+        spinPause();
 }
 
-void WorkerPool::idle (int& rounds) const noexcept
+void WorkerPool::completed() noexcept
+{
+    if (waiting == Waiting::spin)
+        return;
+    // seq_cst on both sides (here: bump, then look for sleepers; in idle(): count in, then read
+    // the word, then look for work): either we see the sleeper, or it sees the bump.
+    progress.fetch_add (1);
+    if (sleepers.load() > 0)
+        futexWakeAll (progress);
+}
+
+bool WorkerPool::spinOnce (int& rounds) noexcept
 {
     if (++rounds <= 64)
-        return;
-    if (waiting == Waiting::yield && rounds > 256)
-        std::this_thread::yield();
-    else
+        return false;
+    if (waiting == Waiting::spin || rounds <= 256)
+    {
         spinPause();
+        return false;
+    }
+    return true;
 }
 } // namespace loopstage::engine

@@ -3,11 +3,15 @@
 
     The calling (audio) thread posts a job, wakes the workers with a semaphore (sem_post: no lock,
     no allocation) and works on the job itself; workers pull ready nodes from the job's lock-free
-    queue and spin briefly when none is ready. run() returns once the job is finished and every
-    worker has let go of it, so the job (a graph snapshot) may be retired right after. With zero
-    workers, run() just does the whole job on the calling thread.
+    queue. Between blocks workers sleep on the semaphore. Inside a block, a thread that finds
+    nothing ready spins briefly; live that is all it does (a block lasts a few ms and a sleeping
+    thread wakes too late), offline it then sleeps on a futex until another thread finishes a
+    unit of work (which may have made one ready) or the job ends. run() returns once the job is
+    finished and every worker has let go of it, so the job (a graph snapshot) may be retired
+    right after. With zero workers, run() just does the whole job on the calling thread.
 */
 #include <atomic>
+#include <cstdint>
 #include <functional>
 #include <semaphore.h>
 #include <thread>
@@ -33,8 +37,9 @@ public:
     enum class Waiting
     {
         spin,    ///< live: a block lasts a few ms and a sleeping thread wakes too late
-        yield    ///< offline: after a short spin, give the core away (the thread we wait for
-                 ///< may need it: on a loaded or virtual machine spinning starves it)
+        sleep    ///< offline: after a short spin, sleep until there may be work (the thread
+                 ///< we wait for may need the core: on a loaded or virtual machine spinning,
+                 ///< and even sched_yield, starves it)
     };
 
     /** `workers` helper threads (0: single-threaded). `threadStarted` runs first on each worker
@@ -56,8 +61,17 @@ private:
     std::atomic<int> busy { 0 };
     std::atomic<bool> quitting { false };
     Waiting waiting;
+    // Offline sleeping: a futex word bumped whenever a unit of work completes, and how many
+    // threads sleep on it (the bump wakes them only then: no system call otherwise).
+    std::atomic<std::uint32_t> progress { 0 };
+    std::atomic<int> sleepers { 0 };
 
-    void idle (int& rounds) const noexcept;
+    /** One round of waiting for work; true once it is time to sleep (offline only). @realtime */
+    bool spinOnce (int& rounds) noexcept;
+    /** A unit of work completed: wakes sleeping threads. @realtime */
+    void completed() noexcept;
+    /** Runs `job` on this thread until it is finished. @realtime when waiting is spin. */
+    void drain (ParallelJob& job) noexcept;
 
     void workerLoop (const std::function<void()>& threadStarted);
 };

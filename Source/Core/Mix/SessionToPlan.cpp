@@ -2,6 +2,7 @@
 #include "Base/Error.h"
 #include "Dsp/ProcessorParameters.h"
 #include "Engine/InsertProcessor.h"
+#include "Session/SessionWarnings.h"
 
 #include <cmath>
 
@@ -213,6 +214,11 @@ MixPlan sessionToPlan (const session::Session& session, std::vector<std::string>
             region.fadeInShape = toPlan (r.fadeInShape);
             region.fadeOutShape = toPlan (r.fadeOutShape);
             region.gainDb = r.gainDb;
+            for (int c : r.channelMap)
+                region.channelMap.push_back (c - 1);   // 1-based, 0 silent -> 0-based, -1 silent
+            if (warnings != nullptr)
+                if (const auto note = session::channelNote (session, r); ! note.empty())
+                    warnings->push_back (r.id + ": " + note);
             t.regions.push_back (region);
         }
         plan.tracks.push_back (std::move (t));

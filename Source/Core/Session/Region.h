@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace loopstage::session
 {
@@ -35,9 +36,13 @@ struct Region
     FadeShape fadeInShape = FadeShape::linear;
     FadeShape fadeOutShape = FadeShape::linear;
     std::string musicCue;           ///< MX: id of the MusicCue in the licence register, or empty
+    /** Which file channel (1-based; 0: silence) each track channel plays, one entry per track
+        channel; empty: the automatic rules (Dsp/ChannelMap.h: stereo on mono summed at -3 dB,
+        5.1 on stereo downmixed per ITU-R BS.775, ...). *(version 3)* */
+    std::vector<int> channelMap;
 
     /** The file's header facts when the region was made (reported by `session info`; a rate
-        other than the session's is allowed and flagged, not converted). */
+        other than the session's is converted as it plays and renders, Engine/Playlist.h). */
     std::optional<double> sourceSampleRate;
     std::optional<int> sourceChannels;
 

@@ -27,7 +27,7 @@
 namespace loopstage::session
 {
 /** The schema version this build writes and the newest it reads. */
-inline constexpr int schemaVersion = 2;
+inline constexpr int schemaVersion = 3;
 
 struct Session
 {

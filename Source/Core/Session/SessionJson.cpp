@@ -221,6 +221,32 @@ namespace
     }
 
     Json optionalNumber (const std::optional<double>& v) { return v ? Json (*v) : Json (nullptr); }
+
+    // ---- channel maps: 1-based file channels, null for a silent track channel ---------------
+    Json channelMapToJson (const std::vector<int>& map)
+    {
+        Json j = Json::array();
+        for (int c : map)
+            j.push_back (c > 0 ? Json (c) : Json (nullptr));
+        return j;
+    }
+
+    std::vector<int> readChannelMap (ObjectReader& rr)
+    {
+        std::vector<int> map;
+        const auto& list = rr.array ("channel_map");
+        for (std::size_t i = 0; i < list.size(); ++i)
+        {
+            if (list[i].is_null())
+                map.push_back (0);
+            else if (list[i].is_number_integer() && list[i].get<int>() >= 1)
+                map.push_back (list[i].get<int>());
+            else
+                failAt (at (rr.pathOf ("channel_map"), i), "expected a file channel number from 1, or null (silence), got "
+                                                                + list[i].dump());
+        }
+        return map;
+    }
 } // namespace
 
 std::optional<int> claimedVersion (const Json& json)
@@ -263,7 +289,8 @@ Json toJson (const Session& s, const std::filesystem::path& base)
                                   { "gain_db", r.gainDb }, { "fade_in", r.fadeIn }, { "fade_out", r.fadeOut },
                                   { "fade_in_shape", toString (r.fadeInShape) }, { "fade_out_shape", toString (r.fadeOutShape) },
                                   { "music_cue", r.musicCue }, { "source_sample_rate", optionalNumber (r.sourceSampleRate) },
-                                  { "source_channels", r.sourceChannels ? Json (*r.sourceChannels) : Json (nullptr) } });
+                                  { "source_channels", r.sourceChannels ? Json (*r.sourceChannels) : Json (nullptr) },
+                                  { "channel_map", channelMapToJson (r.channelMap) } });
     j["buses"] = Json::array();
     for (auto& b : s.buses)
     {
@@ -374,6 +401,7 @@ namespace
             g.sourceSampleRate = rr.optionalNumber ("source_sample_rate");
             if (auto* c = rr.get ("source_channels"); c && ! c->is_null())
                 g.sourceChannels = rr.integer ("source_channels");
+            g.channelMap = readChannelMap (rr);
             rr.finish();
             s.regions.push_back (std::move (g));
         }

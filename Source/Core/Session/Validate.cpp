@@ -276,6 +276,16 @@ void validate (const Session& session)
             fail (p + ".source_sample_rate", "must be positive");
         if (r.sourceChannels && *r.sourceChannels < 1)
             fail (p + ".source_channels", "must be positive");
+        if (const auto* track = session.findTrack (r.track); track != nullptr && ! r.channelMap.empty())
+        {
+            if ((int) r.channelMap.size() != track->channels)
+                fail (p + ".channel_map", "has " + std::to_string (r.channelMap.size()) + " entries for a "
+                                              + std::to_string (track->channels) + "-channel track (one per track channel)");
+            for (int c : r.channelMap)
+                if (c < 0 || (r.sourceChannels && c > *r.sourceChannels))
+                    fail (p + ".channel_map", "picks channel " + std::to_string (c) + " of a "
+                                                  + std::to_string (r.sourceChannels.value_or (0)) + "-channel file");
+        }
     }
 
     std::set<std::string> cueIds, takeIds;

@@ -17,7 +17,7 @@
 // only in the band up to 20 kHz: what a resampler does between 20 kHz and the lower Nyquist is
 // its own transition band.
 #include "Align/Resample.h"
-#include "Align/SoxrStream.h"
+#include "AudioFile/SoxrStream.h"
 
 #include <fftw3.h>
 #include <soxr.h>
@@ -439,7 +439,7 @@ void outPath()
                     }
                     auto input = [&in] (std::int64_t first, std::int64_t count, std::vector<std::vector<float>>& planes)
                     { planes[0].assign (in.begin() + first, in.begin() + first + count); };
-                    align::SoxrStream stream (inRate, outRate, start, 1, (std::int64_t) in.size(), outputs, input);
+                    audio::SoxrStream stream (inRate, outRate, start, 1, (std::int64_t) in.size(), outputs, input);
                     reached = stream.actualStart();
                     std::vector<std::vector<float>> out;
                     stream.read (outputs, out);

@@ -1,7 +1,7 @@
 // The offset-only render's rate conversion through libsoxr (SoxrStream.h): a 44.1 kHz take must
 // land on the 48 kHz timeline where the offset puts it, with no added delay, from its first
 // output sample on, whatever the blocks it is read in.
-#include "Align/SoxrStream.h"
+#include "AudioFile/SoxrStream.h"
 
 #include <catch2/catch.hpp>
 #include <cmath>
@@ -36,7 +36,7 @@ Run convert (int inRate, int outRate, double start, int channels, std::int64_t i
                 planes[(size_t) c][(size_t) i] = (float) signalAt ((double) (first + i) / inRate, c);
         }
     };
-    align::SoxrStream stream (inRate, outRate, start, channels, inputFrames, outputs, input);
+    audio::SoxrStream stream (inRate, outRate, start, channels, inputFrames, outputs, input);
     Run r;
     r.start = stream.actualStart();
     r.out.resize ((size_t) channels);
@@ -53,11 +53,11 @@ Run convert (int inRate, int outRate, double start, int channels, std::int64_t i
 
 TEST_CASE ("soxr stream: which rates it places finely enough", "[align]")
 {
-    CHECK (align::SoxrStream::canPlace (44100, 48000));
-    CHECK (align::SoxrStream::canPlace (48000, 44100));
-    CHECK (align::SoxrStream::canPlace (88200, 48000));
-    CHECK_FALSE (align::SoxrStream::canPlace (48000, 48000));   // a pure fractional shift
-    CHECK_FALSE (align::SoxrStream::canPlace (96000, 48000));   // a grid of half an output sample
+    CHECK (audio::SoxrStream::canPlace (44100, 48000));
+    CHECK (audio::SoxrStream::canPlace (48000, 44100));
+    CHECK (audio::SoxrStream::canPlace (88200, 48000));
+    CHECK_FALSE (audio::SoxrStream::canPlace (48000, 48000));   // a pure fractional shift
+    CHECK_FALSE (audio::SoxrStream::canPlace (96000, 48000));   // a grid of half an output sample
 }
 
 TEST_CASE ("soxr stream: a 44.1 kHz take lands on the 48 kHz timeline with no added delay", "[align]")

@@ -2,6 +2,7 @@
 #include "AudioFile/AudioFileReader.h"
 #include "Engine/OfflineRenderer.h"
 #include "Mix/SessionToPlan.h"
+#include "Session/SessionJson.h"
 #include "Support/MediaFactory.h"
 #include "Support/SessionBuilder.h"
 
@@ -118,4 +119,45 @@ TEST_CASE ("a built-in parameter out of its range names strip, insert, parameter
     CHECK_NOTHROW (sessionToPlan (withInsert ({ .id = "c", .plugin = "compressor", .parameters = { { "ratio", 1.0 }, { "threshold_db", -90.0 }, { "attack_ms", 0.0 } } })));
     CHECK_NOTHROW (sessionToPlan (withInsert ({ .id = "l", .plugin = "limiter", .parameters = { { "ceiling_dbtp", -40.0 }, { "lookahead_ms", 50.0 } } })));
     CHECK_NOTHROW (sessionToPlan (withInsert ({ .id = "t", .plugin = "trim", .parameters = { { "gain_db", -200.0 } } })));
+}
+
+TEST_CASE ("a region's channel map: stored in the session, checked, warned about, given to the engine", "[mix][session][channels]")
+{
+    TempDir dir ("mix-channel-map");
+    const auto stereo = makeSource (dir, "music", 2, 1.0, "pinknoise", 0.3);
+    auto s = SessionBuilder (48000)
+                 .track ("mono", session::TrackKind::mx, 1)
+                 .region ("mono", stereo, 0.0, 1.0, [] (session::Region& r) { r.id = "folded"; r.sourceChannels = 2; })
+                 .region ("mono", stereo, 0.0, 1.0, [] (session::Region& r)
+                 {
+                     r.id = "right";
+                     r.sourceChannels = 2;
+                     r.channelMap = { 2 };
+                 })
+                 .build();
+
+    // Folding stereo onto mono is worth a warning; a picked channel is the user's choice.
+    std::vector<std::string> warnings;
+    const auto plan = sessionToPlan (s, &warnings);
+    REQUIRE (warnings.size() == 1);
+    CHECK (warnings[0] == "folded: 2-channel file on a 1-channel track: summed to mono at -3 dB (a channel_map picks channels instead)");
+    CHECK (plan.tracks[0].regions[0].channelMap.empty());
+    CHECK (plan.tracks[0].regions[1].channelMap == std::vector<int> { 1 });   // 0-based in the engine
+
+    // In the file: 1-based channel numbers, null for silence; read back the same.
+    auto json = session::toJson (s);
+    CHECK (json["regions"][0]["channel_map"] == Json::array());
+    CHECK (json["regions"][1]["channel_map"] == Json::array ({ 2 }));
+    CHECK (session::fromJson (json, "map.lsession").regions == s.regions);
+    json["regions"][1]["channel_map"] = Json::array ({ nullptr });
+    CHECK (session::fromJson (json, "map.lsession").regions[1].channelMap == std::vector<int> { 0 });
+
+    // One entry per track channel, channels the file has, numbers from 1.
+    json["regions"][1]["channel_map"] = Json::array ({ 1, 2 });
+    CHECK_THROWS_WITH (session::fromJson (json, "map.lsession"),
+                       Catch::Contains ("regions[1].channel_map") && Catch::Contains ("2 entries for a 1-channel track"));
+    json["regions"][1]["channel_map"] = Json::array ({ 3 });
+    CHECK_THROWS_WITH (session::fromJson (json, "map.lsession"), Catch::Contains ("picks channel 3 of a 2-channel file"));
+    json["regions"][1]["channel_map"] = Json::array ({ 0 });
+    CHECK_THROWS_WITH (session::fromJson (json, "map.lsession"), Catch::Contains ("expected a file channel number from 1, or null"));
 }

@@ -118,7 +118,7 @@ TEST_CASE ("a region from a file: checked against the file, the rest of the file
     CHECK (r.sourceChannels == 2);
     CHECK (r.id == doc.session().nextId ("region"));
     commit (doc, addRegion (r));
-    CHECK (sessionWarnings (doc.session()) == std::vector<std::string> { r.id + ": file is 44100 Hz, the session 48000 Hz" });
+    CHECK (sessionWarnings (doc.session()) == std::vector<std::string> { r.id + ": file is 44100 Hz, the session 48000 Hz: converted as it plays and renders" });
 
     CHECK_THROWS_WITH (regionFromFile (doc, wanted, 1.6), audio.string() + ": length 1.600 s runs past the end of the file (1.500 s after the offset)");
     wanted.sourceOffset = 2.5;

@@ -1,4 +1,4 @@
-#include "Align/SoxrStream.h"
+#include "AudioFile/SoxrStream.h"
 #include "Base/Error.h"
 
 #include <soxr.h>
@@ -9,7 +9,7 @@
 #include <string>
 #include <tuple>
 
-namespace loopstage::align
+namespace loopstage::audio
 {
 namespace
 {
@@ -68,7 +68,20 @@ struct SoxrStream::State
             soxr_delete (soxr);
     }
 
-    size_t available() const { return pending.empty() ? 0 : pending[0].size(); }
+    std::int64_t taken = 0;         // samples of `pending` already handed out
+
+    std::int64_t available() const { return pending.empty() ? 0 : (std::int64_t) pending[0].size() - taken; }
+
+    // Drops what read() has handed out, once that is most of `pending`: one move per block
+    // instead of one per read (the engine reads a few thousand samples at a time).
+    void compact()
+    {
+        if (taken == 0 || taken * 2 < (std::int64_t) pending[0].size())
+            return;
+        for (auto& p : pending)
+            p.erase (p.begin(), p.begin() + (std::ptrdiff_t) taken);
+        taken = 0;
+    }
 
     // Runs soxr over `frames` of inPlanes (nullptr input: the flush) and queues what it gives.
     void run (std::int64_t frames, bool flush)
@@ -113,7 +126,7 @@ bool SoxrStream::canPlace (int inRate, int outRate) noexcept
 }
 
 SoxrStream::SoxrStream (int inRate, int outRate, double inputStart, int channels, std::int64_t inputFrames,
-                        std::int64_t outputEnd, Input input)
+                        std::int64_t outputEnd, Input input, Quality recipe)
     : state (std::make_unique<State>()), numChannels (channels)
 {
     const auto [up, down] = ratioOf (inRate, outRate);
@@ -135,7 +148,7 @@ SoxrStream::SoxrStream (int inRate, int outRate, double inputStart, int channels
     state->pending.resize ((size_t) channels);
 
     const auto io = soxr_io_spec (SOXR_FLOAT32_S, SOXR_FLOAT32_S);
-    const auto quality = soxr_quality_spec (SOXR_HQ, 0);
+    const auto quality = soxr_quality_spec (recipe == Quality::veryHigh ? SOXR_VHQ : SOXR_HQ, 0);
     const auto runtime = soxr_runtime_spec (1);
     soxr_error_t error = nullptr;
     state->soxr = soxr_create (inRate, outRate, (unsigned) channels, &error, &io, &quality, &runtime);
@@ -144,7 +157,7 @@ SoxrStream::SoxrStream (int inRate, int outRate, double inputStart, int channels
 }
 
 SoxrStream::SoxrStream (const std::filesystem::path& take, int outRate, double inputStart, std::int64_t outputEnd)
-    : file (std::make_unique<audio::AudioFileReader> (take))
+    : file (std::make_unique<AudioFileReader> (take))
 {
     const auto& info = file->info();
     auto* reader = file.get();
@@ -191,19 +204,34 @@ void SoxrStream::pump()
 
 void SoxrStream::read (std::int64_t count, std::vector<std::vector<float>>& out)
 {
-    auto& s = *state;
     out.resize ((size_t) numChannels);
+    std::vector<float*> pointers;
     for (auto& ch : out)
-        ch.assign ((size_t) std::max<std::int64_t> (0, count), 0.0f);
-    const auto wanted = std::clamp<std::int64_t> (s.outputEnd - s.produced, 0, count);
-    while ((std::int64_t) s.available() < wanted && ! s.ended)
-        pump();
-    const auto got = std::min<std::int64_t> (wanted, (std::int64_t) s.available());
-    for (size_t c = 0; c < out.size(); ++c)
     {
-        std::copy_n (s.pending[c].begin(), got, out[c].begin());
-        s.pending[c].erase (s.pending[c].begin(), s.pending[c].begin() + (std::ptrdiff_t) got);
+        ch.resize ((size_t) std::max<std::int64_t> (0, count));
+        pointers.push_back (ch.data());
     }
+    read (count, pointers.data());
+}
+
+void SoxrStream::read (std::int64_t count, float* const* out)
+{
+    auto& s = *state;
+    count = std::max<std::int64_t> (0, count);
+    const auto wanted = std::clamp<std::int64_t> (s.outputEnd - s.produced, 0, count);
+    while (s.available() < wanted && ! s.ended)
+    {
+        s.compact();
+        pump();
+    }
+    const auto got = std::min<std::int64_t> (wanted, s.available());
+    for (int c = 0; c < numChannels; ++c)
+    {
+        const auto from = s.pending[(size_t) c].begin() + (std::ptrdiff_t) s.taken;
+        std::copy_n (from, got, out[c]);
+        std::fill (out[c] + got, out[c] + count, 0.0f);
+    }
+    s.taken += got;
     s.produced += count;
 }
-} // namespace loopstage::align
+} // namespace loopstage::audio
