@@ -70,7 +70,7 @@ const Command normalizeCommand {
     "normalise a file to a delivery spec's loudness, true-peak limited",
     "usage: loopstage normalize IN OUT --spec SPEC [--target LUFS] [--true-peak DBTP] [--json]\n"
     "\n"
-    "  Linear gain to the target, then a look-ahead true-peak limiter (16x oversampled detector)\n"
+    "  Linear gain to the target, then a look-ahead true-peak limiter (16x detector, right up to Nyquist)\n"
     "  only where the ceiling would be passed; re-measured until within 0.1 LU of the target.\n"
     "  OUT keeps IN's sample rate, channels and sample format (TPDF dither for integer formats).\n"
     "  --spec       ebu-r128 (-23, -1 dBTP), atsc-a85 (-24, -2), netflix (-27 dialogue-gated, -2;\n"

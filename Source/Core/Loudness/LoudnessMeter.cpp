@@ -16,6 +16,12 @@ void LoudnessMeter::prepare (int channels, double sampleRate, std::vector<double
 {
     numChannels = channels;
     subBlockLength = std::max (1, (int) std::lround (sampleRate / 10.0));
+    stepsPerSubBlock = 30;
+    while (subBlockLength % stepsPerSubBlock != 0)
+        --stepsPerSubBlock;
+    stepLength = subBlockLength / stepsPerSubBlock;
+    stepChannelSums.assign ((size_t) channels, 0.0);
+    stepRing.assign ((size_t) (ringSize * stepsPerSubBlock), 0.0);
     filters.assign ((size_t) channels, dsp::KWeighting {});
     for (auto& f : filters)
         f.prepare (sampleRate);
@@ -31,7 +37,11 @@ void LoudnessMeter::reset() noexcept
     for (auto& f : filters)
         f.reset();
     std::fill (channelSums.begin(), channelSums.end(), 0.0);
-    filled = 0;
+    std::fill (stepChannelSums.begin(), stepChannelSums.end(), 0.0);
+    std::fill (stepRing.begin(), stepRing.end(), 0.0);
+    filled = stepFilled = stepsInSubBlock = 0;
+    stepsDone = 0;
+    momentarySum = shortTermSum = 0.0;
     ring.fill (0.0);
     completed = 0;
     momentaryMax = shortTermMax = minusInf;
@@ -53,15 +63,15 @@ void LoudnessMeter::process (const float* const* channels, int n) noexcept
 
 void LoudnessMeter::filterChannel (int channel, const float* x, int n) noexcept
 {
-    // Cut at the same sub-block boundaries commit() will use (it reads `filled` unchanged).
+    // Cut at the same step boundaries commit() will use (it reads `stepFilled` unchanged).
     double* sums = segmentSums.data() + channel * maxSegments;
     const bool weighted = weights[(size_t) channel] != 0.0;
-    int position = filled, segment = 0;
+    int position = stepFilled, segment = 0;
     for (int done = 0; done < n; ++segment)
     {
-        const int chunk = std::min (n - done, subBlockLength - position);
+        const int chunk = std::min (n - done, stepLength - position);
         sums[segment] = weighted ? filters[(size_t) channel].sumOfSquares (x + done, chunk) : 0.0;
-        position = (position + chunk) % subBlockLength;
+        position = (position + chunk) % stepLength;
         done += chunk;
     }
 }
@@ -70,13 +80,56 @@ void LoudnessMeter::commit (int n) noexcept
 {
     for (int done = 0, segment = 0; done < n; ++segment)
     {
-        const int chunk = std::min (n - done, subBlockLength - filled);
+        const int chunk = std::min (n - done, stepLength - stepFilled);
         for (int c = 0; c < numChannels; ++c)
-            channelSums[(size_t) c] += segmentSums[(size_t) (c * maxSegments + segment)];
+            stepChannelSums[(size_t) c] += segmentSums[(size_t) (c * maxSegments + segment)];
+        stepFilled += chunk;
         filled += chunk;
         done += chunk;
-        if (filled == subBlockLength)
-            finishSubBlock();
+        if (stepFilled == stepLength)
+            finishStep();
+    }
+}
+
+void LoudnessMeter::finishStep() noexcept
+{
+    double energy = 0.0;
+    for (int c = 0; c < numChannels; ++c)
+    {
+        const double s = stepChannelSums[(size_t) c];
+        energy += weights[(size_t) c] * s;
+        channelSums[(size_t) c] += s;
+        stepChannelSums[(size_t) c] = 0.0;
+    }
+    stepFilled = 0;
+
+    // Sliding sums over the last 400 ms and 3 s of steps; the maxima see every position.
+    const auto size = (std::int64_t) stepRing.size();
+    const std::int64_t momentarySteps = 4 * stepsPerSubBlock;
+    const double leavingShortTerm = stepRing[(size_t) (stepsDone % size)];
+    const double leavingMomentary = stepsDone >= momentarySteps ? stepRing[(size_t) ((stepsDone - momentarySteps) % size)] : 0.0;
+    stepRing[(size_t) (stepsDone % size)] = energy;
+    ++stepsDone;
+    momentarySum += energy - leavingMomentary;
+    shortTermSum += energy - leavingShortTerm;
+    if (stepsDone >= momentarySteps)
+        momentaryMax = std::max (momentaryMax, energyToLufs (std::max (0.0, momentarySum) / (double) (momentarySteps * stepLength)));
+    if (stepsDone >= size)
+        shortTermMax = std::max (shortTermMax, energyToLufs (std::max (0.0, shortTermSum) / (double) (size * stepLength)));
+
+    if (++stepsInSubBlock == stepsPerSubBlock)
+    {
+        stepsInSubBlock = 0;
+        // Re-add the sliding sums from scratch once a sub-block so rounding never drifts.
+        momentarySum = shortTermSum = 0.0;
+        for (std::int64_t i = 1; i <= std::min (stepsDone, size); ++i)
+        {
+            const double e = stepRing[(size_t) ((stepsDone - i) % size)];
+            shortTermSum += e;
+            if (i <= momentarySteps)
+                momentarySum += e;
+        }
+        finishSubBlock();
     }
 }
 
@@ -96,17 +149,9 @@ void LoudnessMeter::finishSubBlock() noexcept
         history->push_back (energy);
 
     if (completed >= 4)
-    {
-        const double block = windowEnergy (4);
-        blocks.add (block);
-        momentaryMax = std::max (momentaryMax, energyToLufs (block));
-    }
+        blocks.add (windowEnergy (4));
     if (completed >= ringSize)
-    {
-        const double st = windowEnergy (ringSize);
-        shortTerms.add (st);
-        shortTermMax = std::max (shortTermMax, energyToLufs (st));
-    }
+        shortTerms.add (windowEnergy (ringSize));
 }
 
 double LoudnessMeter::windowEnergy (int subBlocks) const noexcept

@@ -111,6 +111,24 @@ TEST_CASE ("Tech 3341 cases 10 and 12: maxima of short bursts read -23", "[loudn
     CHECK (*m.momentaryMaxLufs == Approx (-23.0).margin (0.1));
 }
 
+TEST_CASE ("Tech 3341 case 13: a 0.4 s burst at any offset from the 100 ms grid reads -23 momentary", "[loudness]")
+{
+    // 20 files, the burst starting 1.0 s + k * 5.17 ms in (k = 0..19, sweeping the 100 ms
+    // grid at offsets that are not multiples of it), and the same for a 3 s short-term burst.
+    for (double rate : { 44100.0, 48000.0 })
+        for (int k = 0; k < 20; ++k)
+        {
+            const double lead = 1.0 + 0.00517 * k;
+            auto m = measure (sineSequence (rate, 2, 1000, { { lead, -200 }, { 0.4, -23 }, { 1.0, -200 } }));
+            auto s = measure (sineSequence (rate, 2, 1000, { { lead + 2.0, -200 }, { 3.0, -23 }, { 1.0, -200 } }));
+            INFO (rate << " Hz, burst at " << lead << " s");
+            REQUIRE (m.momentaryMaxLufs);
+            REQUIRE (s.shortTermMaxLufs);
+            CHECK (*m.momentaryMaxLufs == Approx (-23.0).margin (0.1));
+            CHECK (*s.shortTermMaxLufs == Approx (-23.0).margin (0.1));
+        }
+}
+
 TEST_CASE ("BS.1770: 997 Hz at 0 dBFS in one channel reads -3.01 LKFS at every rate", "[loudness]")
 {
     for (double rate : { 44100.0, 48000.0, 88200.0, 96000.0 })
