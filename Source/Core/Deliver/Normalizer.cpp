@@ -2,7 +2,9 @@
 #include "AudioFile/AudioFileReader.h"
 #include "AudioFile/AudioFileWriter.h"
 #include "Base/Error.h"
+#include "Deliver/DeliverableBext.h"
 #include "Dsp/Decibels.h"
+#include "Dsp/Dither.h"
 #include "Dsp/TruePeakLimiter.h"
 
 #include <algorithm>
@@ -22,7 +24,7 @@ namespace
         ProcessedStream (const std::filesystem::path& file, double gainDb, std::optional<double> limiterCeilingDb,
                          int ditherBits)
             : reader (file), gain ((float) dsp::dbToGain (gainDb)),
-              buffer ((size_t) reader.info().channels, std::vector<float> ((size_t) blockFrames))
+              buffer ((size_t) reader.info().channels, std::vector<float> ((size_t) blockFrames)), dither (ditherBits)
         {
             for (auto& b : buffer)
                 pointers.push_back (b.data());
@@ -33,8 +35,6 @@ namespace
                 toSkip = flushLeft = limiter.latencySamples();
                 limiting = true;
             }
-            if (ditherBits > 0 && ditherBits < 32)
-                lsb = (float) std::ldexp (1.0, -(ditherBits - 1));
         }
 
         int channels() const noexcept { return reader.info().channels; }
@@ -65,16 +65,7 @@ namespace
         dsp::TruePeakLimiter limiter;
         bool limiting = false;
         int toSkip = 0, flushLeft = 0, readyStart = 0, readyEnd = 0;
-        float lsb = 0.0f;
-        std::uint32_t seed = 0x12345678u;
-
-        float uniform() noexcept
-        {
-            seed ^= seed << 13;
-            seed ^= seed >> 17;
-            seed ^= seed << 5;
-            return (float) seed * (1.0f / 4294967296.0f) - 0.5f;
-        }
+        dsp::TpdfDither dither;
 
         bool produce()
         {
@@ -97,10 +88,8 @@ namespace
             readyStart = std::min (toSkip, n);
             toSkip -= readyStart;
             readyEnd = n;
-            if (lsb > 0.0f)
-                for (auto& b : buffer)
-                    for (int i = readyStart; i < n; ++i)
-                        b[(size_t) i] += (uniform() + uniform()) * lsb;   // TPDF, ±1 LSB
+            for (auto& b : buffer)
+                dither.apply (b.data() + readyStart, n - readyStart);
             return true;
         }
     };
@@ -139,7 +128,7 @@ std::shared_ptr<const std::vector<bool>> findSpeech (const std::filesystem::path
 
 NormalizeResult normalizeFile (const std::filesystem::path& in, const std::filesystem::path& out,
                                const DeliverySpec& spec, Progress& progress,
-                               std::shared_ptr<const std::vector<bool>> speechFrames)
+                               std::shared_ptr<const std::vector<bool>> speechFrames, const NormalizeOutput& output)
 {
     NormalizeResult result;
     const auto analysis = analysisFor (spec, std::move (speechFrames));
@@ -203,12 +192,28 @@ NormalizeResult normalizeFile (const std::filesystem::path& in, const std::files
             limiterCeiling -= peak - (spec.ceilingDbtp - 0.05) + 0.01;
     }
 
-    const bool integer = info.format == audio::SampleFormat::int16 || info.format == audio::SampleFormat::int24;
-    const auto format = info.format == audio::SampleFormat::other ? audio::SampleFormat::int24 : info.format;
+    const auto format = output.format.value_or (info.format == audio::SampleFormat::other ? audio::SampleFormat::int24 : info.format);
+    const bool integer = format == audio::SampleFormat::int16 || format == audio::SampleFormat::int24;
+    std::optional<double> finalCeiling;
+    if (limit)
+        finalCeiling = limiterCeiling;
+    const int ditherBits = integer ? audio::bitDepth (format) : 0;
     {
-        ProcessedStream stream (in, gainDb, limit ? std::optional<double> (limiterCeiling) : std::nullopt,
-                                integer ? audio::bitDepth (format) : 0);
-        audio::AudioFileWriter writer (out, { .sampleRate = info.sampleRate, .channels = info.channels, .format = format });
+        // The bext carries the loudness of what is written: measure exactly that stream (the
+        // same gain, limiter and dither) before writing it.
+        ProcessedStream measuring (in, gainDb, finalCeiling, ditherBits);
+        const auto written = measure (measuring, analysis);
+        audio::AudioFileReader source (in);
+        audio::AudioWriteOptions options { .sampleRate = info.sampleRate, .channels = info.channels, .format = format };
+        const auto container = audio::containerForExtension (out.string());
+        if (container == audio::Container::wav || container == audio::Container::rf64)
+        {
+            options.bext = deliverableBext (source.bext(), written, format, "normalize " + spec.name);
+            options.ixml = output.ixml ? output.ixml : source.ixml();
+        }
+
+        ProcessedStream stream (in, gainDb, finalCeiling, ditherBits);
+        audio::AudioFileWriter writer (out, options);
         std::vector<std::vector<float>> block ((size_t) info.channels, std::vector<float> (65536));
         std::vector<float*> p;
         for (auto& b : block)

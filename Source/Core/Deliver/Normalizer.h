@@ -11,6 +11,8 @@
     as close as that gets and reported not compliant.
 */
 #include "Deliver/DeliverySpec.h"
+#include "AudioFile/IxmlChunk.h"
+#include "AudioFile/SampleFormat.h"
 #include "Loudness/LoudnessAnalysis.h"
 
 #include <filesystem>
@@ -48,10 +50,21 @@ struct NormalizeResult
     bool compliant = false;
 };
 
-/** Normalises `in` into `out` (written atomically, same rate, channels and sample format).
-    Throws InputError for unreadable input or a programme without loudness (silence).
+/** What the written file is, where it is not simply the input's. */
+struct NormalizeOutput
+{
+    std::optional<audio::SampleFormat> format;   ///< e.g. a float mix delivered as 24-bit
+    std::optional<audio::IxmlChunk> ixml;         ///< replaces the input's iXML
+};
+
+/** Normalises `in` into `out` (written atomically, same rate and channels; the input's sample
+    format unless `output` says otherwise; TPDF dither once, where float becomes 16/24-bit).
+    The input's bext and iXML are kept; the bext gets the loudness of exactly the samples
+    written (see DeliverableBext.h). Throws InputError for unreadable input or a programme
+    without loudness (silence).
     `speechFrames`: for dialogue specs, where the dialogue is (from the DX stem); else found in `in`. */
 NormalizeResult normalizeFile (const std::filesystem::path& in, const std::filesystem::path& out,
                                const DeliverySpec& spec, Progress& progress = Progress::none(),
-                               std::shared_ptr<const std::vector<bool>> speechFrames = {});
+                               std::shared_ptr<const std::vector<bool>> speechFrames = {},
+                               const NormalizeOutput& output = {});
 } // namespace loopstage::deliver

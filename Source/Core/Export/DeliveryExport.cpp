@@ -93,6 +93,9 @@ ExportReport exportDelivery (const session::Session& session, const fs::path& fo
     engine::RenderOptions render;
     render.threads = options.threads;
     render.blockSize = options.blockSize;
+    // The mix stays float until the delivery gain and limiter have run: a mix peaking over
+    // 0 dBFS before a negative gain comes out whole. 24-bit and its dither come once, at the end.
+    render.format = audio::SampleFormat::float32;
     StageProgress renderProgress (progress, 0.0, 0.5);
     const auto rendered = engine::renderToFolder (plan, staging.path / "raw", render, renderProgress);
 
@@ -114,7 +117,12 @@ ExportReport exportDelivery (const session::Session& session, const fs::path& fo
     {
         if (r.role != "printmaster")
             continue;
-        report.normalize = deliver::normalizeFile (r.file, staging.path / "printmaster.wav", spec, normalizeProgress, speech);
+        deliver::NormalizeOutput written;
+        written.format = audio::SampleFormat::int24;
+        written.ixml = audio::IxmlChunk {};
+        written.ixml->project = session.name;
+        written.ixml->note = "printmaster, delivery spec " + report.spec;
+        report.normalize = deliver::normalizeFile (r.file, staging.path / "printmaster.wav", spec, normalizeProgress, speech, written);
         files.push_back ({ "printmaster", "printmaster", "printmaster.wav" });
     }
     for (auto& r : rendered.files)
@@ -122,7 +130,7 @@ ExportReport exportDelivery (const session::Session& session, const fs::path& fo
         if (r.role != "stem")
             continue;
         const auto name = "stem-" + engine::safeFileName (r.name) + ".wav";
-        applyGain (r.file, staging.path / name, report.normalize.gainDb);
+        applyGain (r.file, staging.path / name, report.normalize.gainDb, audio::SampleFormat::int24, "delivery stem, spec " + report.spec);
         files.push_back ({ "stem", r.name, name });
     }
 

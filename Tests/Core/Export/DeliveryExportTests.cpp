@@ -17,6 +17,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <sstream>
 
 using namespace loopstage;
 namespace fs = std::filesystem;
@@ -48,6 +49,22 @@ session::Session makeSession (const test::TempDir& dir)
         .music (cue)
         .delivery ({ "ebu-r128", "world", { "broadcast" } })
         .build();
+}
+/** The first value MediaInfo prints for `field` ("  Field   : value"), empty when none. */
+std::string mediaInfoField (const std::string& text, const std::string& field)
+{
+    std::istringstream lines (text);
+    for (std::string line; std::getline (lines, line);)
+    {
+        const auto colon = line.find (" : ");
+        if (colon == std::string::npos)
+            continue;
+        auto name = line.substr (0, colon);
+        name.erase (name.find_last_not_of (' ') + 1);
+        if (name == field)
+            return line.substr (colon + 3);
+    }
+    return {};
 }
 } // namespace
 
@@ -220,4 +237,84 @@ TEST_CASE ("a dialogue-gated export finds the words on the DX stem, not under th
     CHECK (*qcDialogue == Approx (*printmaster.dialogueLufs).margin (0.01));
     CHECK (*dx.speechPercent > 25.0);   // three lines in 12 s
     CHECK (*dx.speechPercent < 75.0);   // and the pauses are not speech
+}
+
+TEST_CASE ("every deliverable carries bext (time reference, dates, loudness as measured) and iXML", "[export][bext]")
+{
+    test::TempDir dir ("export-bext");
+    const auto s = makeSession (dir);
+    const auto out = dir / "delivery";
+    exporter::exportDelivery (s, out, { "ebu-r128", "2026-11-29" });
+    for (auto name : { "printmaster.wav", "stem-DX.wav", "stem-FX.wav", "stem-MX.wav" })
+    {
+        INFO (name);
+        audio::AudioFileReader reader (out / name);
+        REQUIRE (reader.bext());
+        const auto& b = *reader.bext();
+        CHECK (b.timeReference == 3600ull * 48000ull);   // 01:00:00:00, the session's start
+        CHECK (b.originator == "LoopStage");
+        CHECK (b.originationDate.size() == 10);
+        CHECK (b.originationDate != "0000-00-00");
+        CHECK (b.originationTime.size() == 8);
+        CHECK_THAT (b.codingHistory, Catch::Contains ("A=PCM,F=48000,W=24") && Catch::Contains ("T=LoopStage"));
+        CHECK (reader.info().format == audio::SampleFormat::int24);
+
+        // The loudness fields are what our meter reads on the file as delivered.
+        const auto measured = loudness::analyseFile (out / name, {});
+        REQUIRE (b.loudnessValue);
+        REQUIRE (b.maxTruePeakLevel);
+        REQUIRE (b.maxMomentaryLoudness);
+        REQUIRE (b.maxShortTermLoudness);
+        REQUIRE (b.loudnessRange);
+        CHECK (*b.loudnessValue == Approx (*measured.integratedLufs).margin (0.011));
+        CHECK (*b.maxTruePeakLevel == Approx (*measured.truePeakDbtp).margin (0.011));
+        CHECK (*b.maxMomentaryLoudness == Approx (*measured.momentaryMaxLufs).margin (0.011));
+        CHECK (*b.maxShortTermLoudness == Approx (*measured.shortTermMaxLufs).margin (0.011));
+        CHECK (*b.loudnessRange == Approx (*measured.lraLu).margin (0.011));
+
+        // An independent reader (MediaInfo) sees the same time reference, date and loudness.
+        const auto info = test::run ({ "mediainfo", "--Full", (out / name).string() });
+        INFO (info.out);
+        CHECK (mediaInfoField (info.out, "Delay") == "3600000.000000");   // ms: 01:00:00:00
+        CHECK (mediaInfoField (info.out, "Delay, origin") == "Container (bext)");
+        CHECK_THAT (mediaInfoField (info.out, "Encoded date"), Catch::StartsWith (b.originationDate + " " + b.originationTime));
+        CHECK (std::stod (mediaInfoField (info.out, "LoudnessValue")) == Approx (*measured.integratedLufs).margin (0.011));
+        CHECK (std::stod (mediaInfoField (info.out, "LoudnessRange")) == Approx (*measured.lraLu).margin (0.011));
+        CHECK (std::stod (mediaInfoField (info.out, "MaxTruePeakLevel")) == Approx (*measured.truePeakDbtp).margin (0.011));
+        CHECK (std::stod (mediaInfoField (info.out, "MaxMomentaryLoudness")) == Approx (*measured.momentaryMaxLufs).margin (0.011));
+        CHECK (std::stod (mediaInfoField (info.out, "MaxShortTermLoudness")) == Approx (*measured.shortTermMaxLufs).margin (0.011));
+    }
+    audio::AudioFileReader master (out / "printmaster.wav");
+    REQUIRE (master.ixml());
+    CHECK (master.ixml()->project == "export test");
+    CHECK_THAT (master.ixml()->note, Catch::Contains ("ebu-r128"));
+}
+
+TEST_CASE ("a mix peaking over 0 dBFS before a negative delivery gain comes out unclipped", "[export]")
+{
+    test::TempDir dir ("export-hot");
+    // Two tracks of the same 440 Hz tone at 0.9 each: the mix peaks at 1.8 (+5.1 dBFS).
+    const auto a = test::makeSource (dir, "a", 1, 6, "sine 440", 0.9);
+    const auto b = test::makeSource (dir, "b", 1, 6, "sine 440", 0.9);
+    const auto s = test::SessionBuilder (48000)
+                       .name ("hot mix")
+                       .frameRate ("25")
+                       .track ("a", session::TrackKind::fx, 1)
+                       .region ("a", a, 0.0, 6.0)
+                       .track ("b", session::TrackKind::fx, 1)
+                       .region ("b", b, 0.0, 6.0)
+                       .build();
+    const auto out = dir / "delivery";
+    const auto report = exporter::exportDelivery (s, out, { "ebu-r128", "2026-11-29" });
+    REQUIRE (report.normalize.gainDb < -10.0);
+    const auto master = audio::readAudio (out / "printmaster.wav");
+    float peak = 0.0f;
+    for (auto& ch : master.channels)
+        for (float v : ch)
+            peak = std::max (peak, std::abs (v));
+    // Unclipped: the tone's crest keeps its 1.8 x -3 dB (the mono tracks' centre pan) = 1.27
+    // times the gain; clipped first, it would be 1.0 times the gain.
+    const double expected = 1.8 * std::pow (10.0, -3.0 / 20.0) * std::pow (10.0, report.normalize.gainDb / 20.0);
+    INFO ("peak " << peak << ", expected " << expected);
+    CHECK (peak == Approx (expected).epsilon (0.02));
 }
