@@ -39,7 +39,7 @@ public:
     static constexpr int factor = 16;          ///< points per input sample that are read
     static constexpr int readTaps = 512;       ///< taps per phase of the read
     static constexpr int fineTaps = 4096;      ///< taps per phase of the reference read
-    static constexpr double scanMarginDb = 4.0, fineMarginDb = 0.5;
+    static constexpr double scanMarginDb = 3.0, fineMarginDb = 0.5;
     enum class Reach { live, reference };
 
     /** Designs the filters (shared between instances) and allocates. Not realtime. */

@@ -8,6 +8,9 @@
 #include "Support/TempDir.h"
 
 #include <catch2/catch.hpp>
+#include <algorithm>
+#include <cmath>
+#include <random>
 
 using namespace loopstage;
 
@@ -52,6 +55,70 @@ TEST_CASE ("normalize lands peaky material on target under the ceiling (rates, l
         audio::writeAudio (in, test::peakySignal (c.rate, c.channels, 6.0), audio::SampleFormat::int16);
         checkLands (in, dir / "out.wav", deliver::findSpec (c.spec));
     }
+}
+
+namespace
+{
+/** The worst material for a true-peak limiter, 8 s of stereo at `rate`. */
+audio::AudioBuffer hardMaterial (const std::string& kind, double rate, unsigned seed)
+{
+    std::mt19937 rng (seed);
+    std::normal_distribution<float> noise (0.0f, 1.0f);
+    const auto n = (std::int64_t) (8.0 * rate);
+    audio::AudioBuffer b (2, n, rate);
+    for (int c = 0; c < 2; ++c)
+    {
+        auto& x = b.channels[(size_t) c];
+        float lp = 0.0f;
+        for (std::int64_t i = 0; i < n; ++i)
+        {
+            lp += 0.1f * (noise (rng) - lp);
+            x[(size_t) i] = 0.3f * lp;   // a bed (about -27 LUFS)
+        }
+        if (kind == "drums")
+            // Kick and snare-like hits every 250 ms, driven into hard clipping.
+            for (std::int64_t at = (std::int64_t) (0.1 * rate); at + (std::int64_t) (0.1 * rate) < n; at += (std::int64_t) (0.25 * rate))
+                for (std::int64_t k = 0; k < (std::int64_t) (0.1 * rate); ++k)
+                    x[(size_t) (at + k)] += (float) (2.0 * std::exp (-(double) k / (0.03 * rate)))
+                                            * (0.6f * noise (rng) + 0.8f * (float) std::sin (2 * M_PI * 60.0 * (double) k / rate));
+        else if (kind == "near-nyquist")
+            // 20 to 21.5 kHz bursts (cymbal-like, 20 ms Hann) at 0.8.
+            for (std::int64_t at = (std::int64_t) (0.1 * rate), j = 0; at + (std::int64_t) (0.02 * rate) < n; at += (std::int64_t) (0.3 * rate), ++j)
+            {
+                const double hz = 20000.0 + 500.0 * (double) (j % 4);
+                const auto len = (std::int64_t) (0.02 * rate);
+                for (std::int64_t k = 0; k < len; ++k)
+                    x[(size_t) (at + k)] += (float) (0.8 * (0.5 - 0.5 * std::cos (2 * M_PI * (double) k / (double) len))
+                                                     * std::sin (2 * M_PI * hz * (double) k / rate + c));
+            }
+        else   // "clipped": a loud master, driven 12 dB into the rails
+            for (auto& v : x)
+                v *= 60.0f;
+        for (auto& v : x)
+            v = std::clamp (v, -1.0f, 1.0f);
+    }
+    return b;
+}
+} // namespace
+
+TEST_CASE ("normalize lands drum-heavy, near-Nyquist and clipped material for every spec", "[deliver][truepeak]")
+{
+    test::TempDir dir ("normalize-hard");
+    unsigned seed = 1;
+    for (const std::string kind : { "drums", "near-nyquist", "clipped" })
+        for (double rate : { 44100.0, 48000.0 })
+        {
+            const auto in = dir / (kind + "-" + std::to_string ((int) rate) + ".wav");
+            audio::writeAudio (in, hardMaterial (kind, rate, seed++), audio::SampleFormat::int24);
+            std::string names = deliver::specNames();
+            for (size_t start = 0; start < names.size();)
+            {
+                auto end = names.find (", ", start);
+                const auto name = names.substr (start, end == std::string::npos ? std::string::npos : end - start);
+                start = end == std::string::npos ? names.size() : end + 2;
+                checkLands (in, dir / "out.wav", deliver::findSpec (name));
+            }
+        }
 }
 
 TEST_CASE ("normalize with a custom target and ceiling, 24-bit", "[deliver]")

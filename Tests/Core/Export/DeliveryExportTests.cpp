@@ -1,6 +1,7 @@
 // Exporting a deliverable from a session: real media from sox, the real engine, normaliser and QC.
 #include "Export/DeliveryExport.h"
 #include "Deliver/DeliverySpec.h"
+#include "Deliver/Normalizer.h"
 #include "Session/Validate.h"
 #include "Mix/SessionToPlan.h"
 #include "Base/Error.h"
@@ -317,4 +318,45 @@ TEST_CASE ("a mix peaking over 0 dBFS before a negative delivery gain comes out 
     const double expected = 1.8 * std::pow (10.0, -3.0 / 20.0) * std::pow (10.0, report.normalize.gainDb / 20.0);
     INFO ("peak " << peak << ", expected " << expected);
     CHECK (peak == Approx (expected).epsilon (0.02));
+}
+
+TEST_CASE ("render --spec for every spec: the printmaster's true peak is under the ceiling and on target", "[export][truepeak]")
+{
+    test::TempDir dir ("export-specs");
+    const test::SourceFormat pcm24 { .bits = 24 };
+    // Peaky: dialogue-like noise, and full-scale hits every 0.4 s (white noise, content to Nyquist).
+    const auto dx = test::makeSource (dir, "dx", 1, 8, "pinknoise tremolo 3 90", 0.3, pcm24);
+    const auto hits = test::makeSource (dir, "hits", 2, 8, "whitenoise tremolo 2.5 100", 1.0, pcm24);
+    const auto s = test::SessionBuilder (48000)
+                       .name ("peaky")
+                       .frameRate ("25")
+                       .track ("dx", session::TrackKind::dx, 1)
+                       .region ("dx", dx, 0.0, 8.0)
+                       .track ("fx", session::TrackKind::fx, 2)
+                       .region ("fx", hits, 0.0, 8.0)
+                       .build();
+    std::string names = deliver::specNames();
+    for (size_t start = 0; start < names.size();)
+    {
+        auto end = names.find (", ", start);
+        const auto name = names.substr (start, end == std::string::npos ? std::string::npos : end - start);
+        start = end == std::string::npos ? names.size() : end + 2;
+        const auto spec = deliver::findSpec (name);
+        const auto out = dir / ("delivery-" + name);
+        const auto report = exporter::exportDelivery (s, out, { name, "2026-11-29" });
+        const auto master = loudness::analyseFile (out / "printmaster.wav", deliver::analysisFor (spec));
+        INFO (name << ": gain " << report.normalize.gainDb << ", limiter " << report.normalize.limiterMaxReductionDb
+                   << ", true peak " << *master.truePeakDbtp);
+        CHECK (*master.truePeakDbtp <= spec.ceilingDbtp);
+        const auto reading = deliver::readingFor (master, spec);
+        REQUIRE (reading.lufs);
+        CHECK (*reading.lufs == Approx (reading.targetLufs).margin (0.1));
+        // Every QC check passes but Netflix's loudness range, which is the programme's own
+        // (this one's is 0.5 LU; Netflix asks 4-18).
+        for (auto& check : report.qc.checks)
+        {
+            INFO (check.name << ": " << check.value.dump() << " against " << check.limit);
+            CHECK ((check.pass || check.name == "lra"));
+        }
+    }
 }
