@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Loudness benchmarks (issue 6), side by side in one run:
-#  1. Speed and agreement of `loopstage loudness` (I, LRA, true peak 8x) against ffmpeg
+#  1. Speed and agreement of `loopstage loudness` (I, LRA, true peak) against ffmpeg
 #     `ebur128=peak=true` and libebur128 (I + LRA + true peak; a small C program compiled here
 #     against Debian's libebur128-dev) on 10-minute stereo 48 kHz files: dialogue over a bed
 #     (peaky, typical) and dense pink noise (every block near the peak: no skipping possible).
 #  2. Normalisation accuracy on peaky material (2 minutes of speech + hits over a bed):
 #     `loopstage normalize` against ffmpeg `loudnorm` two-pass linear, both outputs measured at
 #     16x by `loopstage qc`.
+#  3. True-peak error on worst cases (sinc pulses, bursts to 23.9 kHz, squares, clipped drums)
+#     against an ideal FFT interpolator: LoopStage, ffmpeg, libebur128.
 # Assumes scripts/build has built build/bin/loopstage.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -100,3 +102,58 @@ PY
   read -r fi ftp < <(python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["measurements"]; print(m["integrated_lufs"], m["true_peak_dbtp"])' "$work/qc.json")
   printf '| %s | %s LUFS, %s dBTP | %s / %s / %s s (%s) | %s / %s / %.2f s |\n' "$name" "$target" "$tp" "$li" "$ltp" "$tl" "$passes" "$fi" "$ftp" "$(echo "$t1 - $t0" | bc -l)"
 done
+
+# 3. True-peak error on the worst cases for an interpolator, against an ideal band-limited
+#    interpolator (FFT of the zero-padded file, 64x): sinc pulses between samples, 20-23.9 kHz
+#    bursts, naive square waves, hard-clipped drums, at 44.1, 48 and 96 kHz.
+/usr/bin/python3 - "$work" <<'PY'
+import numpy as np, sys, wave
+from scipy import signal
+work = sys.argv[1]
+rng = np.random.default_rng(3343)
+def write(path, x, rate):
+    pcm = np.clip(np.round(x * 2**23), -2**23, 2**23 - 1).astype('<i4')
+    b = pcm.view(np.uint8).reshape(-1, 4)[:, :3].tobytes()
+    with wave.open(path, 'wb') as w:
+        w.setnchannels(1); w.setsampwidth(3); w.setframerate(rate); w.writeframes(b)
+    return np.frombuffer(b, dtype=np.uint8).reshape(-1, 3)
+cases = []
+for rate in (44100, 48000, 96000):
+    for d in (0.5, 0.25):
+        t = np.arange(8192) - 4096 - d
+        cases.append((rate, f"sinc pulse +{d}", 0.6 * np.sinc(t)))
+    for hz in (20000, 21500, 23000, 23900):
+        if hz > 0.98 * rate / 2 and not (rate == 48000 and hz == 23900):
+            continue
+        n = int(rate * 0.02); x = np.zeros(n + 8000)
+        x[4000:4000 + n] = 0.5 * np.hanning(n) * np.sin(2 * np.pi * hz * np.arange(n) / rate + rng.uniform(0, 6.3))
+        cases.append((rate, f"{hz} Hz burst, 20 ms", x))
+    for hz in (997, 7001):
+        t = np.arange(int(rate * 0.2)) / rate
+        cases.append((rate, f"square {hz} Hz", 0.7 * np.sign(np.sin(2 * np.pi * hz * t + 0.3))))
+    x = np.zeros(int(rate * 0.3))
+    for k in range(5):
+        p = rng.integers(100, len(x) - 3000)
+        x[p:p + 3000] += rng.normal(size=3000) * np.exp(-np.arange(3000) / (rate * 0.004))
+    cases.append((rate, "clipped drums", 0.7 * np.clip(x / np.abs(x).max() * 1.6, -1, 1)))
+with open(f"{work}/tp-cases.txt", "w") as listing:
+    for i, (rate, name, x) in enumerate(cases):
+        path = f"{work}/tp{i}.wav"
+        raw = write(path, x, rate)
+        v = (raw[:, 0].astype(np.int32) | (raw[:, 1].astype(np.int32) << 8) | (raw[:, 2].astype(np.int32) << 16))
+        v = np.where(v >= 2**23, v - 2**24, v) / 2**23
+        pad = np.concatenate([np.zeros(8192), v, np.zeros(8192)])
+        ref = 20 * np.log10(np.abs(signal.resample(pad, len(pad) * 64)).max())
+        listing.write(f"{path}\t{rate}\t{name}\t{ref:.3f}\n")
+PY
+echo
+echo "| true peak, worst cases | ideal (FFT 64x) dBTP | LoopStage error | ffmpeg ebur128 error | libebur128 error |"
+echo "| --- | --- | --- | --- | --- |"
+while IFS=$'\t' read -r path rate name ref; do
+  ls=$("$bin/loopstage" loudness "$path" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["true_peak_dbtp"])')
+  ffmpeg -nostdin -hide_banner -nostats -i "$path" -af ebur128=peak=true -f null - 2> "$work/last.err"
+  ff=$(ff_summary Peak)
+  eb=$("$out/ebur128_peer" "$path" | awk '{print $3}')
+  read -r els eff eeb < <(python3 -c "print('%+.2f %+.2f %+.2f' % ($ls - $ref, $ff - $ref, $eb - $ref))")
+  printf '| %s kHz %s | %s | %s | %s | %s |\n' "$(echo "$rate / 1000" | bc -l | sed 's/0*$//; s/\.$//')" "$name" "$ref" "$els" "$eff" "$eeb"
+done < "$work/tp-cases.txt"
