@@ -30,6 +30,11 @@ DeliverySpec findSpec (const std::string& name)
     throw InputError ("unknown delivery spec '" + name + "' (known: " + specNames() + ")");
 }
 
+std::vector<DeliverySpec> allSpecs()
+{
+    return table();
+}
+
 std::string specNames()
 {
     std::string names;

@@ -40,5 +40,7 @@ struct DeliverySpec
 DeliverySpec findSpec (const std::string& name);
 
 /** "ebu-r128, atsc-a85, ..." for help texts. */
+/** Every built-in spec, in the order specNames() lists them. */
+std::vector<DeliverySpec> allSpecs();
 std::string specNames();
 } // namespace loopstage::deliver

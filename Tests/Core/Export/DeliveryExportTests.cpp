@@ -335,13 +335,9 @@ TEST_CASE ("render --spec for every spec: the printmaster's true peak is under t
                        .track ("fx", session::TrackKind::fx, 2)
                        .region ("fx", hits, 0.0, 8.0)
                        .build();
-    std::string names = deliver::specNames();
-    for (size_t start = 0; start < names.size();)
+    for (const auto& spec : deliver::allSpecs())
     {
-        auto end = names.find (", ", start);
-        const auto name = names.substr (start, end == std::string::npos ? std::string::npos : end - start);
-        start = end == std::string::npos ? names.size() : end + 2;
-        const auto spec = deliver::findSpec (name);
+        const auto& name = spec.name;
         const auto out = dir / ("delivery-" + name);
         const auto report = exporter::exportDelivery (s, out, { name, "2026-11-29" });
         const auto master = loudness::analyseFile (out / "printmaster.wav", deliver::analysisFor (spec));
