@@ -3,104 +3,13 @@
 #include "AudioFile/AudioFileWriter.h"
 #include "Base/Error.h"
 #include "Deliver/DeliverableBext.h"
-#include "Dsp/Decibels.h"
-#include "Dsp/Dither.h"
-#include "Dsp/TruePeakLimiter.h"
+#include "Deliver/ProcessedStream.h"
 
 #include <algorithm>
 #include <cmath>
 
 namespace loopstage::deliver
 {
-namespace
-{
-    constexpr int blockFrames = 4096;
-
-    /** The input file with gain, limiter and dither applied, pulled block by block. The
-        limiter's latency is removed, so frame i out is frame i in. */
-    class ProcessedStream
-    {
-    public:
-        ProcessedStream (const std::filesystem::path& file, double gainDb, std::optional<double> limiterCeilingDb,
-                         int ditherBits)
-            : reader (file), gain ((float) dsp::dbToGain (gainDb)),
-              buffer ((size_t) reader.info().channels, std::vector<float> ((size_t) blockFrames)), dither (ditherBits)
-        {
-            for (auto& b : buffer)
-                pointers.push_back (b.data());
-            if (limiterCeilingDb)
-            {
-                limiter.prepare (channels(), reader.info().sampleRate, blockFrames, *limiterCeilingDb, 5.0, 80.0,
-                                 dsp::TruePeakDetector::Reach::reference);
-                toSkip = flushLeft = limiter.latencySamples();
-                limiting = true;
-            }
-        }
-
-        int channels() const noexcept { return reader.info().channels; }
-        const audio::AudioFileInfo& info() const noexcept { return reader.info(); }
-        double maxReductionDb() const noexcept { return limiting ? limiter.maxReductionDb() : 0.0; }
-
-        std::int64_t read (float* const* dest, std::int64_t frames)
-        {
-            std::int64_t done = 0;
-            while (done < frames)
-            {
-                if (readyStart == readyEnd && ! produce())
-                    break;
-                const auto n = std::min<std::int64_t> (frames - done, readyEnd - readyStart);
-                for (int c = 0; c < channels(); ++c)
-                    std::copy_n (buffer[(size_t) c].data() + readyStart, n, dest[c] + done);
-                readyStart += (int) n;
-                done += n;
-            }
-            return done;
-        }
-
-    private:
-        audio::AudioFileReader reader;
-        float gain;
-        std::vector<std::vector<float>> buffer;
-        std::vector<float*> pointers;
-        dsp::TruePeakLimiter limiter;
-        bool limiting = false;
-        int toSkip = 0, flushLeft = 0, readyStart = 0, readyEnd = 0;
-        dsp::TpdfDither dither;
-
-        bool produce()
-        {
-            auto n = (int) reader.read (pointers.data(), blockFrames);
-            if (n == 0)
-            {
-                if (flushLeft == 0)
-                    return false;
-                n = std::min (blockFrames, flushLeft);   // zeros push the look-ahead out
-                for (auto& b : buffer)
-                    std::fill_n (b.begin(), n, 0.0f);
-                flushLeft -= n;
-            }
-            else
-                for (auto& b : buffer)
-                    for (int i = 0; i < n; ++i)
-                        b[(size_t) i] *= gain;
-            if (limiting)
-                limiter.process (pointers.data(), n);
-            readyStart = std::min (toSkip, n);
-            toSkip -= readyStart;
-            readyEnd = n;
-            for (auto& b : buffer)
-                dither.apply (b.data() + readyStart, n - readyStart);
-            return true;
-        }
-    };
-
-    loudness::LoudnessReport measure (ProcessedStream& stream, const loudness::AnalysisOptions& options)
-    {
-        return loudness::analyse ([&] (float* const* d, std::int64_t f) { return stream.read (d, f); },
-                                  stream.info().sampleRate, stream.channels(), stream.info().frames, options);
-    }
-} // namespace
-
 SpecReading readingFor (const loudness::LoudnessReport& report, const DeliverySpec& spec)
 {
     if (spec.measure == Measure::dialogue && report.speechPercent && report.dialogueLufs
@@ -193,33 +102,27 @@ NormalizeResult normalizeFile (const std::filesystem::path& in, const std::files
     }
 
     const auto format = output.format.value_or (info.format == audio::SampleFormat::other ? audio::SampleFormat::int24 : info.format);
-    const bool integer = format == audio::SampleFormat::int16 || format == audio::SampleFormat::int24;
     std::optional<double> finalCeiling;
     if (limit)
         finalCeiling = limiterCeiling;
-    const int ditherBits = integer ? audio::bitDepth (format) : 0;
+    const int ditherBits = ditherBitsFor (format);
     {
-        // The bext carries the loudness of what is written: measure exactly that stream (the
-        // same gain, limiter and dither) before writing it.
-        ProcessedStream measuring (in, gainDb, finalCeiling, ditherBits);
-        const auto written = measure (measuring, analysis);
-        audio::AudioFileReader source (in);
         audio::AudioWriteOptions options { .sampleRate = info.sampleRate, .channels = info.channels, .format = format };
         const auto container = audio::containerForExtension (out.string());
         if (container == audio::Container::wav || container == audio::Container::rf64)
         {
+            // The bext carries the loudness of what is written: measure exactly that stream
+            // (the same gain, limiter and dither) before writing it.
+            ProcessedStream measuring (in, gainDb, finalCeiling, ditherBits);
+            const auto written = measure (measuring, analysis);
+            audio::AudioFileReader source (in);
             options.bext = deliverableBext (source.bext(), written, format, "normalize " + spec.name);
             options.ixml = output.ixml ? output.ixml : source.ixml();
         }
 
         ProcessedStream stream (in, gainDb, finalCeiling, ditherBits);
         audio::AudioFileWriter writer (out, options);
-        std::vector<std::vector<float>> block ((size_t) info.channels, std::vector<float> (65536));
-        std::vector<float*> p;
-        for (auto& b : block)
-            p.push_back (b.data());
-        while (auto n = stream.read (p.data(), 65536))
-            writer.write (p.data(), n);
+        stream.writeTo (writer);
         writer.commit();
         result.limiterMaxReductionDb = stream.maxReductionDb();
     }
