@@ -12,53 +12,48 @@ namespace
     constexpr double beta = 9.0;
     constexpr int f = TruePeakDetector::factor;
 
+    /** Taps of the given phases of the 16x interpolator with `taps` taps a phase, stored
+        oldest sample first so a read walks the input forwards: [tap][phase] when `interleaved`
+        (those phases all in one pass), else [phase][tap] (one phase at a time, contiguous).
+        Phase p, tap k (k = 0 the newest sample) is h[k f + p]. */
+    std::vector<float> oldestFirst (int taps, const std::vector<int>& phases, bool interleaved)
+    {
+        const auto h = interpolatorTaps (f, taps, beta);
+        const int n = (int) phases.size();
+        std::vector<float> t ((size_t) (n * taps));
+        for (int k = 0; k < taps; ++k)
+            for (int q = 0; q < n; ++q)
+                t[(size_t) (interleaved ? (taps - 1 - k) * n + q : q * taps + taps - 1 - k)]
+                    = (float) h[(size_t) (k * f + phases[(size_t) q])];
+        return t;
+    }
+
+    std::vector<int> allPhases()
+    {
+        std::vector<int> p ((size_t) f);
+        for (int i = 0; i < f; ++i)
+            p[(size_t) i] = i;
+        return p;
+    }
+
     // Built once (milliseconds), read-only afterwards: every channel of every meter shares them.
     const std::vector<float>& readTable()
     {
-        static const std::vector<float> table = []
-        {
-            constexpr int taps = TruePeakDetector::readTaps;
-            const auto h = interpolatorTaps (f, taps, beta);
-            std::vector<float> t ((size_t) (f * taps));
-            // Phase p, tap k (k = 0 the newest sample) is h[k f + p]; stored oldest first and
-            // phases side by side, so a read walks the input forwards, all 16 phases at once.
-            for (int k = 0; k < taps; ++k)
-                for (int p = 0; p < f; ++p)
-                    t[(size_t) ((taps - 1 - k) * f + p)] = (float) h[(size_t) (k * f + p)];
-            return t;
-        }();
+        static const auto table = oldestFirst (TruePeakDetector::readTaps, allPhases(), true);
         return table;
     }
 
     // The read's phases 0, 4, 8 and 12 alone: the scan's grid, a quarter of the work.
     const std::vector<float>& coarseTable()
     {
-        static const std::vector<float> table = []
-        {
-            constexpr int taps = TruePeakDetector::readTaps;
-            const auto& full = readTable();
-            std::vector<float> t ((size_t) (4 * taps));
-            for (int k = 0; k < taps; ++k)
-                for (int q = 0; q < 4; ++q)
-                    t[(size_t) (k * 4 + q)] = full[(size_t) (k * f + 4 * q)];
-            return t;
-        }();
+        static const auto table = oldestFirst (TruePeakDetector::readTaps, { 0, 4, 8, 12 }, true);
         return table;
     }
 
+    // Only two or three phases of it are read at a time: each phase contiguous.
     const std::vector<float>& fineTable()
     {
-        static const std::vector<float> table = []
-        {
-            constexpr int taps = TruePeakDetector::fineTaps;
-            const auto h = interpolatorTaps (f, taps, beta);
-            std::vector<float> t ((size_t) (f * taps));
-            // One phase at a time here (only two or three of them are read): each contiguous.
-            for (int p = 0; p < f; ++p)
-                for (int k = 0; k < taps; ++k)
-                    t[(size_t) (p * taps + taps - 1 - k)] = (float) h[(size_t) (k * f + p)];
-            return t;
-        }();
+        static const auto table = oldestFirst (TruePeakDetector::fineTaps, allPhases(), false);
         return table;
     }
 } // namespace
