@@ -21,31 +21,12 @@ trap 'rm -rf "$work"' EXIT
 
 seconds=${ENGINE_BENCH_SECONDS:-300}
 sox -n -r 48000 -c 1 -b 24 "$work/dsp.wav" synth 30 pinknoise vol 0.3
-for i in $(seq 1 32); do
-  sox -n -r 48000 -c 1 -b 24 "$work/t$i.wav" synth "$seconds" sine $((100 + i * 37)) vol 0.05
-done
+# 32 sine files t1..t32.wav and bench.lsession mixing them (shared with the other render bench).
+. "$(dirname "${BASH_SOURCE[0]}")/session.lib"
+bench_session "$work" "$seconds"
 
 read -r load longest period underruns < <("$bin/engine_bench" dsp-load "$work/dsp.wav" --tracks 128 --block 64 --seconds 20)
 read -r load2 longest2 _ _ < <("$bin/engine_bench" dsp-load "$work/dsp.wav" --tracks 128 --block 64 --seconds 20 --workers 1)
-
-# The same 32 files as a session, rendered by the CLI (whole process: load, render, write).
-python3 - "$work" "$seconds" <<'PY'
-import json, sys
-work, seconds = sys.argv[1], float(sys.argv[2])
-def strip(id, ch, out):
-    return {"id": id, "name": id, "channels": ch, "output": out, "sends": [], "inserts": [], "automation": []}
-tracks, regions = [], []
-for i in range(1, 33):
-    t = strip("t%d" % i, 1, ["stem-dx", "stem-fx", "stem-mx"][i % 3]); t["kind"] = "dx"; t["gain_db"] = -6.0
-    tracks.append(t)
-    regions.append({"id": "r%d" % i, "track": "t%d" % i, "file": "t%d.wav" % i, "position": 0.0, "length": seconds})
-buses = []
-for id, name in (("stem-dx", "DX"), ("stem-fx", "FX"), ("stem-mx", "MX")):
-    b = strip(id, 2, "master"); b["name"] = name; b["stem"] = True; buses.append(b)
-json.dump({"format": "loopstage-session", "schema_version": 1, "name": "bench", "sample_rate": 48000.0,
-           "frame_rate": "24", "start_timecode": "01:00:00:00", "tracks": tracks, "regions": regions,
-           "buses": buses, "master": strip("master", 2, "")}, open(work + "/bench.lsession", "w"))
-PY
 
 # Ardour: 32 mono tracks made by ardour7-lua, their regions added to the session XML.
 ardour=0
