@@ -23,6 +23,17 @@ engine::PlanBus stem (const std::string& id, int channels)
     return b;
 }
 
+engine::PlanTrack monoTrack (const std::string& id, const std::filesystem::path& file, std::int64_t length,
+                             const std::string& output)
+{
+    engine::PlanTrack t;
+    t.id = id;
+    t.channels = 1;
+    t.output = output;
+    t.regions.push_back ({ .file = file, .position = 0, .sourceStart = 0, .length = length });
+    return t;
+}
+
 engine::MixPlan richPlan (const TempDir& dir, int tracks, double seconds, double sampleRate)
 {
     using namespace engine;

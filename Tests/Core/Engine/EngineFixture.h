@@ -22,4 +22,8 @@ engine::RenderOptions renderOptions (const TestSetup& setup);
 
 /** A stem routed to the master. */
 engine::PlanBus stem (const std::string& id, int channels = 2);
+
+/** A mono track playing `length` samples of `file` from the session's start into `output`. */
+engine::PlanTrack monoTrack (const std::string& id, const std::filesystem::path& file, std::int64_t length,
+                             const std::string& output);
 } // namespace loopstage::test

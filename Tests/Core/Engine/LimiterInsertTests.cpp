@@ -25,15 +25,7 @@ TEST_CASE ("the limiter insert holds true peak at its ceiling and its latency is
     plan.length = length;
     plan.buses.push_back (stem ("DX"));
     plan.buses.push_back (stem ("FX"));
-    auto track = [&] (const std::string& id, const std::string& output)
-    {
-        PlanTrack t;
-        t.id = id;
-        t.channels = 1;
-        t.output = output;
-        t.regions.push_back ({ .file = tone, .position = 0, .sourceStart = 0, .length = length });
-        return t;
-    };
+    auto track = [&] (const std::string& id, const std::string& output) { return monoTrack (id, tone, length, output); };
     auto limited = track ("limited", "DX");
     PlanInsert limiter { .id = "tp", .kind = PlanInsert::Kind::limiter };
     limiter.limiter.ceilingDbtp = -1.0;

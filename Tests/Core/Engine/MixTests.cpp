@@ -15,16 +15,6 @@ using namespace loopstage::test;
 
 namespace
 {
-PlanTrack monoTrack (const std::string& id, const std::filesystem::path& file, std::int64_t length, const std::string& output)
-{
-    PlanTrack t;
-    t.id = id;
-    t.channels = 1;
-    t.output = output;
-    t.regions.push_back ({ .file = file, .position = 0, .sourceStart = 0, .length = length });
-    return t;
-}
-
 MixPlan simplePlan (std::int64_t length)
 {
     MixPlan plan;

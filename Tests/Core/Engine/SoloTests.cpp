@@ -15,12 +15,7 @@ constexpr std::int64_t length = 24000;
 
 PlanTrack track (const std::string& id, const std::filesystem::path& file, const std::string& output)
 {
-    PlanTrack t;
-    t.id = id;
-    t.channels = 1;
-    t.output = output;
-    t.regions.push_back ({ .file = file, .position = 0, .sourceStart = 0, .length = length });
-    return t;
+    return monoTrack (id, file, length, output);
 }
 
 PlanBus bus (const std::string& id, const std::string& output)
